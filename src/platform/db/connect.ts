@@ -1,0 +1,76 @@
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database';
+import { acquireLock } from './lock-file';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The raw PGlite instance (embedded only), for COPY and snapshots. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+// Both drivers must hand the same JS values to the code (DESIGN.md "Stack"): dates stay
+// 'YYYY-MM-DD' strings, int8 and counts become numbers, numeric stays a string.
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const identity = (v: string) => v;
+const parsers: Record<number, (v: string) => unknown> = {
+  [OID.int8]: (v: string) => Number(v),
+  [OID.numeric]: identity,
+  [OID.date]: identity,
+};
+
+// Columns are snake_case in SQL and camelCase in code.
+const plugins = [new CamelCasePlugin()];
+
+export type OpenOptions =
+  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; lock?: boolean };
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.max ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: string) =>
+          parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const release = options.dataDir && options.lock !== false ? acquireLock(options.dataDir) : () => {};
+  try {
+    const pglite = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      parsers,
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins });
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      close: async () => {
+        try {
+          await db.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Let the event loop serve requests between batches (PGlite runs in this thread). */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,180 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Table types as Kysely sees them (CamelCasePlugin maps snake_case columns). Dates are 'YYYY-MM-DD'
+// strings, bigint ids numbers (see connect.ts parsers).
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type OrganizationKind = 'ACCREDITOR' | 'PROVIDER' | 'BOARD' | 'OPERATOR';
+
+export type OrganizationsTable = {
+  id: Generated<number>;
+  kind: OrganizationKind;
+  code: string | null;
+  name: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+};
+
+export type AccreditorsTable = {
+  organizationId: number;
+  accreditorKind: 'ACCME' | 'RECOGNIZED_ACCREDITOR' | 'JOINT_ACCREDITATION';
+  state: string | null;
+  contactEmail: string | null;
+};
+
+export type ProvidersTable = {
+  organizationId: number;
+  providerNumber: string;
+  otherNames: ColumnType<string[], string[] | undefined, string[]>;
+  accreditorId: number;
+  organizationType: string;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+  website: string | null;
+  accreditationStatus: string;
+  termStart: string | null;
+  termEnd: string | null;
+  eligibilityAttestedAt: Date | null;
+  jaProfessions: ColumnType<string[], string[] | undefined, string[]>;
+};
+
+export type AccreditationDecisionsTable = {
+  id: Generated<number>;
+  providerId: number;
+  status: string;
+  termStart: string | null;
+  termEnd: string | null;
+  decidedOn: string;
+  kind: string;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+};
+
+export type BoardsTable = {
+  organizationId: number;
+  boardKind: 'CERTIFYING' | 'STATE';
+  collaborating: boolean;
+  deliveryMode: 'ROSTER' | 'API' | 'VIEW';
+  boardIdRequired: boolean;
+  state: string | null;
+};
+
+export type UserStatus = 'INVITED' | 'ACTIVE' | 'LOCKED' | 'DEACTIVATED';
+
+export type UsersTable = {
+  id: string;
+  email: string;
+  name: string;
+  kind: 'STAFF' | 'PHYSICIAN';
+  status: UserStatus;
+  passwordHash: string | null;
+  passwordChangedAt: Date | null;
+  termsAcceptedAt: Date | null;
+  emailConfirmedAt: Date | null;
+  isDemo: Generated<boolean>;
+  lastLoginAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+};
+
+export type MembershipsTable = {
+  id: Generated<number>;
+  userId: string;
+  organizationId: number;
+  roles: string[];
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+};
+
+export type SessionsTable = {
+  id: string;
+  userId: string;
+  organizationId: number | null;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  expiresAt: Date;
+  endedAt: Date | null;
+};
+
+export type OneTimeTokensTable = {
+  id: string;
+  userId: string;
+  purpose: 'INVITATION' | 'PASSWORD_RESET';
+  tokenHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: CreatedAt;
+};
+
+export type LoginAttemptsTable = {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: CreatedAt;
+};
+
+export type ApiKeysTable = {
+  id: string;
+  organizationId: number;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  createdBy: string;
+  createdAt: CreatedAt;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export type AuditChannel = 'WEB' | 'API' | 'UPLOAD' | 'SYSTEM' | 'SEED';
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  at: CreatedAt;
+  channel: AuditChannel;
+  requestId: string | null;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  actorOrganizationId: number | null;
+  subjectOrganizationId: number | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+};
+
+export type MailOutboxTable = {
+  id: Generated<number>;
+  toAddress: string;
+  subject: string;
+  bodyText: string;
+  template: string;
+  status: Generated<'PENDING' | 'SENT' | 'FAILED' | 'OUTBOX'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: CreatedAt;
+  sentAt: Date | null;
+};
+
+export type Database = {
+  organizations: OrganizationsTable;
+  accreditors: AccreditorsTable;
+  providers: ProvidersTable;
+  accreditationDecisions: AccreditationDecisionsTable;
+  boards: BoardsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  oneTimeTokens: OneTimeTokensTable;
+  loginAttempts: LoginAttemptsTable;
+  apiKeys: ApiKeysTable;
+  auditLog: AuditLogTable;
+  mailOutbox: MailOutboxTable;
+};

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_init';
+
+// Static list so the build needs no file-system scan; order is by name.
+export const migrations: Record<string, Migration> = {
+  '0001_init': m0001,
+};

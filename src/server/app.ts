@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { createAuditService } from '../modules/audit/audit.service';
+import { identityRoutes } from '../modules/identity/identity.routes';
+import { createIdentityService } from '../modules/identity/identity.service';
+import { organizationsRoutes } from '../modules/organizations/organizations.routes';
+import { createOrganizationsService } from '../modules/organizations/organizations.service';
+import { systemRoutes } from '../modules/system/system.routes';
+import { createSystemService, VERSION } from '../modules/system/system.service';
+import type { Clock } from '../platform/clock';
+import type { DatabaseHandle } from '../platform/db/connect';
+import { loggerOptions } from '../platform/log';
+import { createMailer } from '../platform/mail/mailer';
+import { registerAuth } from './auth';
+import { errorHandler, sendProblem } from './problem';
+
+export type AppDeps = { config: Config; database: DatabaseHandle; clock: Clock };
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export function createServices(deps: AppDeps, log: FastifyInstance['log']) {
+  const db = deps.database.db;
+  const mailer = createMailer({
+    db,
+    smtpUrl: deps.config.smtpUrl,
+    from: deps.config.mailFrom,
+    log: log as never,
+  });
+  const identity = createIdentityService({
+    db,
+    clock: deps.clock,
+    mailer,
+    config: deps.config,
+    log: log as never,
+  });
+  const organizations = createOrganizationsService({ db, clock: deps.clock, mailer, identity });
+  const audit = createAuditService({ db });
+  const system = createSystemService({ db, config: deps.config, clock: deps.clock, mailer });
+  return { db, mailer, identity, organizations, audit, system };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Unknown query parameters and wrong types are reported by the zod schemas, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const services = createServices(deps, app.log);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'FST_RATE_LIMITED',
+      message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenPARS API',
+        version: VERSION,
+        description:
+          'Program and Activity Reporting System for accredited continuing medical education. Errors are application/problem+json; see docs/api.md.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'openpars_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const cookies = registerAuth(app, services.identity);
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes(services.system));
+      await api.register(identityRoutes(services.identity, cookies));
+      await api.register(organizationsRoutes(services.organizations));
+      await api.register(auditRoutes(services.audit));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return sendProblem(
+        reply,
+        request,
+        'REQ-NOT-FOUND',
+        `No route ${request.method} ${request.url.split('?')[0]}.`,
+      );
+    }
+    // The SPA handles its own routes.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  return Object.assign(app, { services });
+}
