@@ -44,9 +44,14 @@ function fieldErrorsOf(error: {
     }
     let code = ZOD_TO_FIELD_CODE[v.keyword] ?? 'VAL-FORMAT';
     let message = v.message ?? 'is not valid';
-    if (v.keyword === 'invalid_type' && params.input === undefined) {
-      code = 'VAL-REQUIRED';
-      message = 'is required';
+    if (v.keyword === 'invalid_type') {
+      // zod does not echo the input; its message says what it received
+      if (/received undefined/.test(message)) {
+        code = 'VAL-REQUIRED';
+        message = 'is required';
+      } else if (params.expected) {
+        message = `must be ${/^[aeiou]/.test(params.expected) ? 'an' : 'a'} ${params.expected}`;
+      }
     }
     if ((v.keyword === 'too_small' || v.keyword === 'too_big') && params.origin === 'number')
       code = 'VAL-RANGE';
