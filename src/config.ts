@@ -65,6 +65,12 @@ export const settingsSchema = z.object({
     .positive()
     .default(12)
     .describe('Absolute session lifetime in hours.'),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30)
+    .describe('Sign-in, reset and invitation requests allowed per client address per minute.'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -96,6 +102,7 @@ export type Config = {
   mfaRequiredFor: string[];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  authRateLimitPerMinute: number;
   bodyLimitBytes: number;
   uploadMaxBytes: number;
 };
@@ -140,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: s.SESSION_ABSOLUTE_HOURS,
+    authRateLimitPerMinute: s.AUTH_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: s.BODY_LIMIT_BYTES,
     uploadMaxBytes: s.UPLOAD_MAX_BYTES,
   };

@@ -23,7 +23,7 @@ import type { DatabaseHandle } from '../platform/db/connect';
 import { loggerOptions } from '../platform/log';
 import { createMailer } from '../platform/mail/mailer';
 import { registerAuth } from './auth';
-import { errorHandler, sendProblem } from './problem';
+import { errorHandler, problemJsonSchema, sendProblem } from './problem';
 
 export type AppDeps = { config: Config; database: DatabaseHandle; clock: Clock };
 
@@ -94,7 +94,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       },
       security: [{ session: [] }, { apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const schema = out.schema as { response?: Record<string, unknown> };
+      // every operation can answer a problem+json error (docs/api.md lists the codes)
+      out.schema = {
+        ...out.schema,
+        response: { ...(schema.response ?? {}), '4XX': problemJsonSchema, '5XX': problemJsonSchema },
+      };
+      return out;
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -103,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   await app.register(
     async (api) => {
       await api.register(systemRoutes(services.system));
-      await api.register(identityRoutes(services.identity, cookies));
+      await api.register(identityRoutes(services.identity, cookies, config.authRateLimitPerMinute));
       await api.register(organizationsRoutes(services.organizations));
       await api.register(auditRoutes(services.audit));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

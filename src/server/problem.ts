@@ -132,3 +132,31 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     `Something went wrong on our side. Quote request id ${request.id} when you contact support.`,
   );
 }
+
+/** JSON Schema of the problem body, for the OpenAPI document. */
+export const problemJsonSchema = {
+  description: 'RFC 9457 problem (application/problem+json)',
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', enum: Object.keys(REQUEST_CODES) },
+    detail: { type: 'string' },
+    requestId: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          path: { type: 'string' },
+          code: { type: 'string' },
+          message: { type: 'string' },
+          value: {},
+        },
+        required: ['path', 'code', 'message'],
+      },
+    },
+  },
+  required: ['type', 'title', 'status', 'code', 'detail'],
+};

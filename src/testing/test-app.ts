@@ -87,7 +87,7 @@ export async function createTestApp(
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     OPENPARS_DEMO: 'false',
-    DATABASE_URL: '',
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...options.env,
   });
   const clock = createClock(config.today);

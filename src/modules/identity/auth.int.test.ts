@@ -118,6 +118,83 @@ describe('sign-in', () => {
   });
 });
 
+describe('sessions', () => {
+  it('ends a session idle for 60 minutes and one older than 12 hours', async () => {
+    const idle = await t.signIn('board@example.org');
+    const old = await t.signIn('board@example.org');
+    const db = t.database.db;
+    const sessions = await db
+      .selectFrom('sessions')
+      .select(['id', 'createdAt'])
+      .where('endedAt', 'is', null)
+      .orderBy('createdAt', 'desc')
+      .limit(2)
+      .execute();
+    const [newest, second] = sessions;
+    // `old` is the newest session, `idle` the one before it
+    await db
+      .updateTable('sessions')
+      .set({ lastSeenAt: new Date(Date.now() - 61 * 60_000) })
+      .where('id', '=', second!.id)
+      .execute();
+    await db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where('id', '=', newest!.id)
+      .execute();
+    expect((await idle.get('/api/v1/me')).status).toBe(401);
+    expect((await old.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('switches the acting organisation only to one the user belongs to', async () => {
+    const db = t.database.db;
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'accme@example.org')
+      .executeTakeFirstOrThrow();
+    const ja = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('code', '=', 'JA')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('memberships')
+      .values({ userId: user.id, organizationId: ja.id, roles: ['ACCREDITOR_STAFF'] })
+      .execute();
+    const client = await t.signIn('accme@example.org');
+    const before = await client.get('/api/v1/me');
+    expect(before.body.organizations).toHaveLength(2);
+    const switched = await client.put('/api/v1/me/organization', { organizationId: ja.id });
+    expect(switched.status).toBe(200);
+    expect(switched.body.currentOrganizationId).toBe(ja.id);
+    expect(switched.body.permissions).toContain('providers.view');
+    expect(switched.body.permissions).not.toContain('providers.manage');
+    const abim = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('code', '=', 'ABIM')
+      .executeTakeFirstOrThrow();
+    const refused = await client.put('/api/v1/me/organization', { organizationId: abim.id });
+    expect(refused.status).toBe(404);
+    expect((await client.get('/api/v1/me')).body.currentOrganizationId).toBe(ja.id);
+  });
+});
+
+describe('per-address limit', () => {
+  it('answers 429 REQ-RATE-LIMITED past the sign-in requests allowed per minute', async () => {
+    const limited = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++)
+      codes.push(
+        (await limited.anonymous.post('/api/v1/auth/password-reset', { email: 'x@example.org' })).status,
+      );
+    expect(codes).toEqual([202, 202, 202, 429]);
+    const last = await limited.anonymous.post('/api/v1/auth/password-reset', { email: 'x@example.org' });
+    expect(last.body.code).toBe('REQ-RATE-LIMITED');
+  });
+});
+
 describe('password reset', () => {
   it('answers the same for known and unknown emails and mails a single-use link to the account', async () => {
     const known = await t.anonymous.post('/api/v1/auth/password-reset', { email: 'operator@example.org' });

@@ -12,10 +12,14 @@ import {
 import type { IdentityService } from './identity.service';
 
 export const identityRoutes =
-  (identity: IdentityService, cookies: SessionCookies): FastifyPluginAsyncZod =>
+  (
+    identity: IdentityService,
+    cookies: SessionCookies,
+    authRateLimitPerMinute: number,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     // Sign-in endpoints get a per-IP limit on top of the per-account lockout in the service.
-    const authLimit = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
+    const authLimit = { config: { rateLimit: { max: authRateLimitPerMinute, timeWindow: '1 minute' } } };
 
     app.post(
       '/auth/login',

@@ -25,7 +25,10 @@ export function useCodeOptions(list: 'provider-types' | 'states' | 'countries') 
 }
 
 /** The name of a code, or the code itself while the list loads or when it is unknown. */
-export function useCodeName(list: 'provider-types' | 'states' | 'countries', code: string | null | undefined) {
+export function useCodeName(
+  list: 'provider-types' | 'states' | 'countries',
+  code: string | null | undefined,
+) {
   const { data } = useCodeList(list);
   if (!code) return '';
   return data?.find((item) => item.code === code)?.name ?? code;

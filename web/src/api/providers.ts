@@ -1,6 +1,6 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Accreditor, AccreditationStatus, Decision, Id, Page, ProviderListItem } from './types';
+import type { AccreditationStatus, Accreditor, Decision, Id, Page, ProviderListItem } from './types';
 
 export type ProviderFilters = { q?: string; limit?: number };
 
@@ -9,7 +9,10 @@ export function useProviders(filters: ProviderFilters) {
   return useInfiniteQuery({
     queryKey: ['providers', { q: filters.q ?? '', limit }],
     queryFn: ({ pageParam, signal }) =>
-      api<Page<ProviderListItem>>('/providers', { query: { q: filters.q, limit, cursor: pageParam }, signal }),
+      api<Page<ProviderListItem>>('/providers', {
+        query: { q: filters.q, limit, cursor: pageParam },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
   });
@@ -72,8 +75,7 @@ export type NewProviderInput = {
 export function useCreateProvider() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewProviderInput) =>
-      api<ProviderListItem>('/providers', { method: 'POST', body }),
+    mutationFn: (body: NewProviderInput) => api<ProviderListItem>('/providers', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['providers'] }),
   });
 }

@@ -65,7 +65,8 @@ export function useLogout() {
 export function useSwitchOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (organizationId: Id) => api<void>('/me/organization', { method: 'PUT', body: { organizationId } }),
+    mutationFn: (organizationId: Id) =>
+      api<void>('/me/organization', { method: 'PUT', body: { organizationId } }),
     // Every answer depends on the acting organisation: drop them all and fetch again.
     onSuccess: () => queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== 'instance' }),
   });

@@ -1,6 +1,7 @@
 // Wire shapes of the endpoints the web app uses (docs/api.md). Dates without time are 'YYYY-MM-DD'
 // strings; timestamps are ISO 8601 strings.
 import type { OrganizationKind, Permission, Role } from '../../../src/modules/identity/permissions.rules';
+import { ACCREDITATION_STATUSES } from '../../../src/modules/organizations/organizations.schema';
 
 export type Id = number | string;
 
@@ -34,17 +35,9 @@ export type Me = {
 
 export type LoginResult = { user: User; csrfToken: string };
 
-export type Invitation = { email: string; name: string; organizationName: string };
+export type Invitation = { email: string; name: string; organizationName: string | null };
 
-export const ACCREDITATION_STATUSES = [
-  'APPLICANT',
-  'PROVISIONAL',
-  'ACCREDITED',
-  'ACCREDITED_COMMENDATION',
-  'PROBATION',
-  'NONACCREDITED',
-  'WITHDRAWN',
-] as const;
+export { ACCREDITATION_STATUSES };
 export type AccreditationStatus = (typeof ACCREDITATION_STATUSES)[number];
 
 export type AccreditorRef = { id: Id; name: string; code: string | null };
@@ -71,7 +64,11 @@ export type Organization = {
   code: string | null;
   name: string;
   provider?: ProviderProfile;
-  board?: { boardKind: 'CERTIFYING' | 'STATE'; deliveryMode: 'ROSTER' | 'API' | 'VIEW'; collaborating: boolean };
+  board?: {
+    boardKind: 'CERTIFYING' | 'STATE';
+    deliveryMode: 'ROSTER' | 'API' | 'VIEW';
+    collaborating: boolean;
+  };
   accreditor?: { accreditorKind: AccreditorKind; state: string | null };
 };
 
@@ -136,6 +133,7 @@ export type AuditEntry = {
   entityType: string;
   entityId: string;
   actor: { userId: string; name: string; email: string } | null;
+  actorApiKeyId?: string | null;
   subjectOrganizationId: Id | null;
   before: unknown;
   after: unknown;

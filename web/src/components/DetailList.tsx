@@ -28,5 +28,7 @@ export function DetailList({ items, cols = 2 }: { items: Detail[]; cols?: number
 }
 
 function isEmpty(value: ReactNode): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }

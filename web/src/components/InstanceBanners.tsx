@@ -11,7 +11,11 @@ function useBanners(): Banner[] {
   if (!instance) return [];
   const banners: Banner[] = [];
   if (instance.demo) {
-    banners.push({ key: 'demo', text: 'Demo instance — not for real data', color: 'var(--mantine-color-yellow-3)' });
+    banners.push({
+      key: 'demo',
+      text: 'Demo instance — not for real data',
+      color: 'var(--mantine-color-yellow-3)',
+    });
   }
   if (instance.fixedToday) {
     banners.push({

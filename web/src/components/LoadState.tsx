@@ -14,7 +14,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-export function LoadError({ error, onRetry, title = 'Could not load' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function LoadError({
+  error,
+  onRetry,
+  title = 'Could not load',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <Alert color="red" title={title} role="alert">
       <Text size="sm">{errorMessage(error)}</Text>

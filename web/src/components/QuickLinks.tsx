@@ -7,7 +7,12 @@ export type QuickLink = { to: AppPath; title: string; text: string };
 /** Cards leading to the areas a person uses most from their home page. */
 export function QuickLinks({ links }: { links: QuickLink[] }) {
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <SimpleGrid
+      cols={{ base: 1, sm: 2, lg: 3 }}
+      spacing="md"
+      component="ul"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {links.map((link) => (
         <Card key={link.to} component="li" withBorder padding="md">
           <AnchorLink to={link.to} fw={600}>

@@ -1,54 +1,74 @@
-// One help text per form field, shown by the field's "?" (decisions.md §13). When a backend schema
-// describes a field with .describe(), that description wins (see help/describe.ts); these texts cover the
-// fields whose schemas do not exist yet or carry no description.
+// One help text per form field, shown by the field's "?" (decisions.md §13). Where the API's schema
+// describes the field (.describe() in src/modules/*/*.schema.ts) that text is used, so the form, the API
+// documentation and the help cannot drift apart; the fallbacks cover fields the API has no schema for
+// (filters, confirmations).
+import {
+  acceptInvitationBody,
+  createApiKeyBody,
+  loginBody,
+  newPasswordField,
+  resetRequestBody,
+} from '../../../src/modules/identity/identity.schema';
+import {
+  inviteMemberBody,
+  personFields,
+  providerAccreditationFields,
+  providerProfileFields,
+} from '../../../src/modules/organizations/organizations.schema';
+
+type Described = { description?: string | undefined };
+
+function described(schema: Described, fallback: string): string {
+  return schema.description ?? fallback;
+}
+
+const profile = providerProfileFields;
+const accreditation = providerAccreditationFields;
 
 export const FIELD_HELP = {
-  'login.email': 'The email address your OpenPARS account was created with.',
-  'login.password': 'Your OpenPARS password. Ten failed attempts within 15 minutes lock the account for 15 minutes.',
-  'forgotPassword.email':
-    'The email address of your account. If an account exists, a reset link valid for 60 minutes is sent to it.',
-  'newPassword.password':
-    'At least 12 characters. It must not be a common password and must not contain your email address.',
-  'newPassword.confirm': 'Type the same password again to make sure there is no typo.',
-  'invitation.acceptTerms':
-    'You must accept the terms of use of this OpenPARS instance before your first sign-in.',
+  'login.email': described(loginBody.shape.email, 'The email address of your OpenPARS account.'),
+  'login.password': `${described(loginBody.shape.password, 'Your password.')} Ten failed attempts within 15 minutes lock the account for 15 minutes.`,
+  'forgotPassword.email': `${described(resetRequestBody.shape.email, 'The email address of your OpenPARS account.')} If the account exists, it receives a reset link valid for 60 minutes.`,
+  'newPassword.password': described(
+    newPasswordField,
+    'At least 12 characters; not a common password and not containing your email address.',
+  ),
+  'newPassword.confirm': 'Type the same password again, to be sure there is no typo.',
+  'invitation.acceptTerms': described(
+    acceptInvitationBody.shape.acceptTerms,
+    'You accept the OpenPARS terms of use.',
+  ),
 
-  'provider.name': 'The legal name of the provider, as it appears in accreditation records (1–200 characters).',
-  'provider.otherNames':
-    'Other names the provider is known by, such as former names or abbreviations. Press Enter after each name.',
-  'provider.organizationType':
-    'The kind of organisation. The type on 31 December is the one used for that year’s reports.',
-  'provider.street': 'Street address of the provider’s main office.',
-  'provider.city': 'City of the provider’s main office.',
-  'provider.state': 'US state or territory (USPS code). Leave empty for providers outside the United States.',
-  'provider.postalCode': 'ZIP code or postal code.',
-  'provider.country': 'Country of the provider’s main office.',
-  'provider.website': 'The provider’s public website, starting with https://.',
-  'provider.accreditorId':
-    'The accreditor that accredits this provider. A provider has exactly one accreditor at a time.',
-  'provider.accreditationStatus':
-    'The status recorded by the initial accreditation decision. Later changes come only from accreditation decisions.',
-  'provider.termStart': 'First day of the accreditation term set by the initial decision.',
-  'provider.termEnd': 'Last day of the accreditation term set by the initial decision.',
-  'provider.primaryContact.name':
-    'The person who receives every official notice for the provider. They are invited by email.',
-  'provider.primaryContact.email':
-    'Where the invitation to set a password is sent. The link is valid for 7 days.',
+  'provider.name': described(profile.name, 'The legal name of the provider (1–200 characters).'),
+  'provider.otherNames': `${described(profile.otherNames, 'Other names the provider is known by.')} Press Enter after each name.`,
+  'provider.organizationType': described(profile.organizationType, 'The kind of organisation.'),
+  'provider.street': described(profile.street, 'Street address of the organisation.'),
+  'provider.city': described(profile.city, 'City of the organisation’s address.'),
+  'provider.state': described(profile.state, 'US state or territory (USPS code) of the address.'),
+  'provider.postalCode': described(profile.postalCode, 'Postal (ZIP) code of the address.'),
+  'provider.country': described(profile.country, 'Country of the address.'),
+  'provider.website': described(profile.website, 'The organisation’s public website.'),
+  'provider.accreditorId': described(accreditation.accreditorId, 'The accreditor of this provider.'),
+  'provider.accreditationStatus': described(accreditation.accreditationStatus, 'Accreditation status.'),
+  'provider.termStart': described(accreditation.termStart, 'First day of the accreditation term.'),
+  'provider.termEnd': described(accreditation.termEnd, 'Last day of the accreditation term.'),
+  'provider.primaryContact.name': `${described(personFields.name, 'The person’s full name.')} This person becomes the Primary Contact and receives every official notice.`,
+  'provider.primaryContact.email': `${described(personFields.email, 'The person’s work email.')} The invitation is sent here; its link is valid for 7 days.`,
 
-  'providers.q': 'Search by provider name or provider number.',
+  'providers.q': 'Part of the provider’s name or other names, or its full provider number.',
 
-  'member.name': 'The person’s full name, as shown to colleagues and in the audit trail.',
-  'member.email':
-    'The person’s work email. They receive a “system access granted” email with a Set password link valid for 7 days.',
-  'member.roles':
-    'What the person may do for this organisation. A person holds the permissions of all their roles together.',
+  'member.name': described(personFields.name, 'The person’s full name.'),
+  'member.email': `${described(personFields.email, 'The person’s work email.')} They receive a Set password link valid for 7 days.`,
+  'member.roles': `${described(inviteMemberBody.shape.roles, 'What the person may do for this organisation.')} A person holds the permissions of all their roles together.`,
 
-  'apiKey.name': 'A name that tells you where the key is used, for example “LMS nightly export”.',
+  'apiKey.name': described(createApiKeyBody.shape.name, 'A name that says which system uses the key.'),
 
-  'audit.entityType': 'Show only changes to one kind of record, typed as it appears in the Record column.',
-  'audit.action': 'Show only one kind of change, typed as it appears in the Action column.',
-  'audit.from': 'Show changes made on or after this day.',
-  'audit.to': 'Show changes made on or before this day.',
+  'audit.entityType':
+    'Show only changes to one kind of record, typed as in the Record column (for example “user”).',
+  'audit.action':
+    'Show only one kind of change, typed as in the Action column (for example “INVITATION_ACCEPTED”).',
+  'audit.from': 'Show changes made on or after this day (UTC).',
+  'audit.to': 'Show changes made on or before this day (UTC).',
 
   'outbox.to': 'Show only the mail sent to addresses containing this text.',
 } as const;

@@ -1,7 +1,15 @@
 import type { Instance } from '../api/types';
 import type { Session } from './session';
 
-export type AppPath = '/' | '/organization' | '/people' | '/providers' | '/api-keys' | '/audit' | '/outbox' | '/help';
+export type AppPath =
+  | '/'
+  | '/organization'
+  | '/people'
+  | '/providers'
+  | '/api-keys'
+  | '/audit'
+  | '/outbox'
+  | '/help';
 
 export type NavArea =
   | { key: string; label: string; to: AppPath }
@@ -30,12 +38,17 @@ export function navAreas(session: Session, instance: Instance | undefined): NavA
 
   if (organization) {
     if (can('org.view')) {
-      areas.push(built('organization', 'Organisation', '/organization'), built('people', 'People', '/people'));
+      areas.push(
+        built('organization', 'Organisation', '/organization'),
+        built('people', 'People', '/people'),
+      );
     }
     switch (organization.kind) {
       case 'PROVIDER':
-        if (can('activities.view')) areas.push(soon('activities', 'Activities', 'Report and close activities'));
-        if (can('learners.view')) areas.push(soon('learners', 'Learners', 'Report learner completions and credit'));
+        if (can('activities.view'))
+          areas.push(soon('activities', 'Activities', 'Report and close activities'));
+        if (can('learners.view'))
+          areas.push(soon('learners', 'Learners', 'Report learner completions and credit'));
         if (can('activities.edit') || can('learners.report')) {
           areas.push(soon('uploads', 'Uploads', 'Batch files of activities and learners'));
         }
@@ -60,13 +73,16 @@ export function navAreas(session: Session, instance: Instance | undefined): NavA
         }
         break;
       case 'BOARD':
-        if (can('board.feed')) areas.push(soon('board-feed', 'Board feed', 'Credit reported for your diplomates'));
+        if (can('board.feed'))
+          areas.push(soon('board-feed', 'Board feed', 'Credit reported for your diplomates'));
         if (can('board.settings')) areas.push(soon('rosters', 'Rosters', 'Roster files and matching'));
         break;
       case 'OPERATOR':
-        if (can('codes.manage')) areas.push(soon('code-lists', 'Code lists', 'Activity types, boards and other lists'));
+        if (can('codes.manage'))
+          areas.push(soon('code-lists', 'Code lists', 'Activity types, boards and other lists'));
         if (can('board.settings')) areas.push(soon('boards', 'Boards', 'Board onboarding and settings'));
-        if (can('registry.merge')) areas.push(soon('registry', 'Physician registry', 'Merge duplicate records'));
+        if (can('registry.merge'))
+          areas.push(soon('registry', 'Physician registry', 'Merge duplicate records'));
         break;
     }
     if (can('support.request') || can('support.answer')) {

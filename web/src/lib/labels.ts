@@ -1,14 +1,7 @@
+import { ACCREDITATION_STATUS_LABELS } from '../../../src/modules/organizations/organizations.schema';
 import type { AccreditationStatus, AccreditorKind, MemberStatus } from '../api/types';
 
-export const ACCREDITATION_STATUS_LABELS: Record<AccreditationStatus, string> = {
-  APPLICANT: 'Applicant',
-  PROVISIONAL: 'Provisional accreditation',
-  ACCREDITED: 'Accredited',
-  ACCREDITED_COMMENDATION: 'Accreditation with Commendation',
-  PROBATION: 'Probation',
-  NONACCREDITED: 'Nonaccredited',
-  WITHDRAWN: 'Withdrawn',
-};
+export { ACCREDITATION_STATUS_LABELS };
 
 export const ACCREDITATION_STATUS_COLORS: Record<AccreditationStatus, string> = {
   APPLICANT: 'gray',

@@ -32,7 +32,11 @@ export function OrganizationSwitcher() {
         navigate({ to: '/' });
       },
       onError: (error) =>
-        notifications.show({ color: 'red', title: 'Could not switch organisation', message: errorMessage(error) }),
+        notifications.show({
+          color: 'red',
+          title: 'Could not switch organisation',
+          message: errorMessage(error),
+        }),
     });
   };
 

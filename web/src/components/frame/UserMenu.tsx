@@ -18,7 +18,8 @@ export function UserMenu() {
   const signOut = () =>
     logout.mutate(undefined, {
       onSettled: (_data, error) => {
-        if (error) notifications.show({ color: 'red', title: 'Sign-out problem', message: errorMessage(error) });
+        if (error)
+          notifications.show({ color: 'red', title: 'Sign-out problem', message: errorMessage(error) });
         navigate({ to: '/login' });
       },
     });

@@ -5,7 +5,13 @@ import { formatDate } from '../../lib/dates';
 import { DetailList } from '../DetailList';
 import { AccreditationStatusBadge } from '../StatusBadge';
 
-export function ProviderProfileView({ organization, provider }: { organization: Organization; provider: ProviderProfile }) {
+export function ProviderProfileView({
+  organization,
+  provider,
+}: {
+  organization: Organization;
+  provider: ProviderProfile;
+}) {
   const typeName = useCodeName('provider-types', provider.organizationType);
   const countryName = useCodeName('countries', provider.country);
   const cityLine = [provider.city, [provider.state, provider.postalCode].filter(Boolean).join(' ')]
@@ -33,7 +39,10 @@ export function ProviderProfileView({ organization, provider }: { organization: 
           ),
         },
         { label: 'Accreditor', value: provider.accreditor.name },
-        { label: 'Accreditation status', value: <AccreditationStatusBadge status={provider.accreditationStatus} /> },
+        {
+          label: 'Accreditation status',
+          value: <AccreditationStatusBadge status={provider.accreditationStatus} />,
+        },
         { label: 'Term start', value: formatDate(provider.termStart) },
         { label: 'Term end', value: formatDate(provider.termEnd) },
       ]}

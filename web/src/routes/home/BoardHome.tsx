@@ -13,7 +13,10 @@ export function BoardHome({ organizationId }: { organizationId: Id }) {
   const org = useOrganization(organizationId);
   const board = org.data?.board;
   return (
-    <Page title={org.data?.name ?? organization?.name ?? 'Board'} intro={board ? BOARD_KIND_LABELS[board.boardKind] : 'Board'}>
+    <Page
+      title={org.data?.name ?? organization?.name ?? 'Board'}
+      intro={board ? BOARD_KIND_LABELS[board.boardKind] : 'Board'}
+    >
       {org.isPending && <Loading />}
       {org.isError && <LoadError error={org.error} onRetry={() => org.refetch()} />}
       {board && (
@@ -28,12 +31,16 @@ export function BoardHome({ organizationId }: { organizationId: Id }) {
       )}
       <Stack gap="xs">
         <Text size="sm">
-          The board feed — credit that accredited providers report for your diplomates or licensees — and roster
-          management are coming in the next releases.
+          The board feed — credit that accredited providers report for your diplomates or licensees — and
+          roster management are coming in the next releases.
         </Text>
         <QuickLinks
           links={[
-            { to: '/organization', title: 'Organisation profile', text: 'How your board is set up in OpenPARS.' },
+            {
+              to: '/organization',
+              title: 'Organisation profile',
+              text: 'How your board is set up in OpenPARS.',
+            },
             { to: '/people', title: 'People', text: 'Your board’s staff and their roles.' },
             { to: '/help', title: 'Help', text: 'How OpenPARS works, area by area.' },
           ]}

@@ -24,8 +24,8 @@ export function HomePage() {
   return (
     <Page title={`Welcome, ${me.user.name}`}>
       <Alert color="yellow" title="No organisation">
-        Your account is not linked to any organisation at the moment. Ask your organisation’s Primary Contact or
-        administrator to add you again.
+        Your account is not linked to any organisation at the moment. Ask your organisation’s Primary Contact
+        or administrator to add you again.
       </Alert>
     </Page>
   );

@@ -6,10 +6,18 @@ export function OperatorHome() {
   const { can, organization } = useSession();
   const links: QuickLink[] = [];
   if (can('outbox.view')) {
-    links.push({ to: '/outbox', title: 'Outbox', text: 'Mail this instance has written instead of sending it.' });
+    links.push({
+      to: '/outbox',
+      title: 'Outbox',
+      text: 'Mail this instance has written instead of sending it.',
+    });
   }
   if (can('audit.view')) {
-    links.push({ to: '/audit', title: 'Audit trail', text: 'Who changed what, and when, for your organisation.' });
+    links.push({
+      to: '/audit',
+      title: 'Audit trail',
+      text: 'Who changed what, and when, for your organisation.',
+    });
   }
   links.push(
     { to: '/people', title: 'People', text: 'Operator administrators of this instance.' },

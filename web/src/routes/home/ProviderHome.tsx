@@ -15,11 +15,19 @@ export function ProviderHome({ organizationId }: { organizationId: Id }) {
   const provider = org.data?.provider;
 
   const links: QuickLink[] = [
-    { to: '/organization', title: 'Organisation profile', text: 'Name, address, website and accreditation term.' },
+    {
+      to: '/organization',
+      title: 'Organisation profile',
+      text: 'Name, address, website and accreditation term.',
+    },
     { to: '/people', title: 'People', text: 'Who has access to this provider, and their contact types.' },
   ];
   if (can('api.manage')) {
-    links.push({ to: '/api-keys', title: 'API keys', text: 'Keys for your LMS or scripts to report through the API.' });
+    links.push({
+      to: '/api-keys',
+      title: 'API keys',
+      text: 'Keys for your LMS or scripts to report through the API.',
+    });
   }
   if (can('audit.view')) {
     links.push({ to: '/audit', title: 'Audit trail', text: 'Every change made to your provider’s records.' });

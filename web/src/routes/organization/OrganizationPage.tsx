@@ -7,7 +7,12 @@ import { LoadError, Loading } from '../../components/LoadState';
 import { Page } from '../../components/Page';
 import { ProviderProfileForm } from '../../components/provider/ProviderProfileForm';
 import { ProviderProfileView } from '../../components/provider/ProviderProfileView';
-import { ACCREDITOR_KIND_LABELS, BOARD_KIND_LABELS, DELIVERY_MODE_LABELS, ORGANIZATION_KIND_LABELS } from '../../lib/labels';
+import {
+  ACCREDITOR_KIND_LABELS,
+  BOARD_KIND_LABELS,
+  DELIVERY_MODE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+} from '../../lib/labels';
 import { useSession } from '../../lib/session';
 
 /** The profile of the organisation the session acts for. */
@@ -43,7 +48,11 @@ function OrganizationProfile({ organization }: { organization: Organization }) {
         )}
       </Group>
       {provider && editing ? (
-        <ProviderProfileForm organization={organization} provider={provider} onDone={() => setEditing(false)} />
+        <ProviderProfileForm
+          organization={organization}
+          provider={provider}
+          onDone={() => setEditing(false)}
+        />
       ) : provider ? (
         <ProviderProfileView organization={organization} provider={provider} />
       ) : (

@@ -7,8 +7,8 @@ import type { OutboxMessage } from '../../api/types';
 import { TextField } from '../../components/form/fields';
 import { LinkifiedText } from '../../components/LinkifiedText';
 import { EmptyNote, LoadError, Loading } from '../../components/LoadState';
-import { Page } from '../../components/Page';
 import { AnchorLink } from '../../components/links';
+import { Page } from '../../components/Page';
 import { FIELD_HELP } from '../../help/field-help';
 import { formatDateTime } from '../../lib/dates';
 
@@ -37,8 +37,8 @@ export function OutboxPage() {
       {outbox.isError &&
         (isApiError(outbox.error, 'REQ-UNAUTHENTICATED') || isApiError(outbox.error, 'REQ-FORBIDDEN') ? (
           <Text size="sm">
-            The outbox is open to operator administrators only. <AnchorLink to="/login">Sign in</AnchorLink> with an
-            operator account.
+            The outbox is open to operator administrators only. <AnchorLink to="/login">Sign in</AnchorLink>{' '}
+            with an operator account.
           </Text>
         ) : (
           <LoadError error={outbox.error} onRetry={() => outbox.refetch()} />

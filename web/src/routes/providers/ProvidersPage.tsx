@@ -26,17 +26,15 @@ export function ProvidersPage() {
       intro="The accredited providers your organisation oversees."
       actions={can('providers.manage') && <ButtonLink to="/providers/new">New provider</ButtonLink>}
     >
-      <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Search providers"
-          help={FIELD_HELP['providers.q']}
-          type="search"
-          placeholder="Name or provider number"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          maw={420}
-        />
-      </form>
+      <TextField
+        label="Search providers"
+        help={FIELD_HELP['providers.q']}
+        type="search"
+        placeholder="Name or provider number"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={420}
+      />
       {providers.isPending && <Loading label="Loading providers…" />}
       {providers.isError && <LoadError error={providers.error} onRetry={() => providers.refetch()} />}
       {providers.isSuccess && items.length === 0 && (
@@ -47,7 +45,11 @@ export function ProvidersPage() {
           <ProvidersTable items={items} />
           <Center>
             {providers.hasNextPage ? (
-              <Button variant="default" onClick={() => providers.fetchNextPage()} loading={providers.isFetchingNextPage}>
+              <Button
+                variant="default"
+                onClick={() => providers.fetchNextPage()}
+                loading={providers.isFetchingNextPage}
+              >
                 Load more
               </Button>
             ) : (

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { useDocumentTitle } from '../../components/Page';
 
 /** The narrow card of the sign-in, reset and invitation pages. */
-export function AuthCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   useDocumentTitle(title);
   return (
     <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} maw={460} mx="auto" radius="md">

@@ -25,8 +25,8 @@ export function ForgotPasswordPage() {
       <AuthCard title="Check your email">
         {/* The same words whether or not the account exists, so the page reveals nothing. */}
         <Alert color="blue" role="status">
-          If an OpenPARS account exists for {email.trim()}, we have sent it a link to choose a new password. The
-          link works once and expires in 60 minutes.
+          If an OpenPARS account exists for {email.trim()}, we have sent it a link to choose a new password.
+          The link works once and expires in 60 minutes.
         </Alert>
         {instance?.demo && (
           <Text size="sm">

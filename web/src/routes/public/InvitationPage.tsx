@@ -19,7 +19,8 @@ export function InvitationPage({ token }: { token: string }) {
   if (!token) return <ExpiredInvitation message="This page needs the link from your invitation email." />;
   if (invitation.isPending) return <Loading label="Checking your invitation…" />;
   if (invitation.isError) {
-    return isApiError(invitation.error, 'REQ-TOKEN-INVALID') || isApiError(invitation.error, 'REQ-NOT-FOUND') ? (
+    return isApiError(invitation.error, 'REQ-TOKEN-INVALID') ||
+      isApiError(invitation.error, 'REQ-NOT-FOUND') ? (
       <ExpiredInvitation message={errorMessage(invitation.error)} />
     ) : (
       <LoadError error={invitation.error} onRetry={() => invitation.refetch()} />
@@ -35,21 +36,29 @@ function AcceptInvitationForm({ token, invitation }: { token: string; invitation
   const accept = useAcceptInvitation();
   const navigate = useNavigate();
 
-  if (isApiError(accept.error, 'REQ-TOKEN-INVALID')) return <ExpiredInvitation message={errorMessage(accept.error)} />;
+  if (isApiError(accept.error, 'REQ-TOKEN-INVALID'))
+    return <ExpiredInvitation message={errorMessage(accept.error)} />;
 
   const problems = checked ? newPasswordProblems(value) : {};
   const serverErrors = fieldErrors(accept.error);
-  const termsError = checked && !acceptTerms ? 'Accept the terms of use to continue.' : serverErrors.acceptTerms;
+  const termsError =
+    checked && !acceptTerms ? 'Accept the terms of use to continue.' : serverErrors.acceptTerms;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
     if (Object.keys(newPasswordProblems(value)).length > 0 || !acceptTerms) return;
-    accept.mutate({ token, password: value.password, acceptTerms: true }, { onSuccess: () => navigate({ to: '/' }) });
+    accept.mutate(
+      { token, password: value.password, acceptTerms: true },
+      { onSuccess: () => navigate({ to: '/' }) },
+    );
   };
 
   return (
-    <AuthCard title="Welcome to OpenPARS" intro="You have been given access. Choose a password to finish setting up your account.">
+    <AuthCard
+      title="Welcome to OpenPARS"
+      intro="You have been given access. Choose a password to finish setting up your account."
+    >
       <Table variant="vertical" layout="fixed" withTableBorder>
         <Table.Tbody>
           <Table.Tr>
@@ -62,13 +71,17 @@ function AcceptInvitationForm({ token, invitation }: { token: string; invitation
           </Table.Tr>
           <Table.Tr>
             <Table.Th>Organisation</Table.Th>
-            <Table.Td>{invitation.organizationName}</Table.Td>
+            <Table.Td>{invitation.organizationName ?? '—'}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormAlert error={accept.error} fields={['password', 'acceptTerms']} title="Your account was not set up" />
+          <FormAlert
+            error={accept.error}
+            fields={['password', 'acceptTerms']}
+            title="Your account was not set up"
+          />
           <NewPasswordFields
             value={value}
             onChange={setValue}
@@ -97,8 +110,8 @@ function ExpiredInvitation({ message }: { message: string }) {
         {message}
       </Alert>
       <Text size="sm">
-        Invitation links work once and expire after 7 days. Ask the person who invited you — your organisation’s
-        Primary Contact or administrator — to send you a new invitation.
+        Invitation links work once and expire after 7 days. Ask the person who invited you — your
+        organisation’s Primary Contact or administrator — to send you a new invitation.
       </Text>
     </AuthCard>
   );

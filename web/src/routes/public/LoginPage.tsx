@@ -5,8 +5,8 @@ import { errorMessage } from '../../api/client';
 import { useInstance, useLogin } from '../../api/session';
 import { PasswordField, TextField } from '../../components/form/fields';
 import { AnchorLink } from '../../components/links';
-import { fieldErrors } from '../../lib/field-errors';
 import { FIELD_HELP } from '../../help/field-help';
+import { fieldErrors } from '../../lib/field-errors';
 import { AuthCard } from './AuthCard';
 
 /** Only paths of this app, so a crafted ?redirect= cannot send people elsewhere. */
