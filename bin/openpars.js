@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, which is a runtime dependency.
+// Runs the TypeScript CLI in this process's Node with the tsx loader (a runtime dependency).
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsx, path.join(root, 'src/cli.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+// Settings such as DATA_DIR stay relative to the caller's directory.
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

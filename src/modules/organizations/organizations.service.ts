@@ -435,6 +435,16 @@ export function createOrganizationsService(deps: OrganizationsDeps) {
           ]);
       }
       const errors = providerProblems(patch);
+      // As on creation: professions belong to jointly accredited providers only.
+      if (patch.jaProfessions?.length) {
+        const accreditor = await repo.accreditorOf(db, patch.accreditorId ?? current.accreditorId);
+        if (accreditor?.accreditorKind !== 'JOINT_ACCREDITATION')
+          errors.push({
+            path: 'jaProfessions',
+            code: 'VAL-RANGE',
+            message: 'apply only to jointly accredited providers',
+          });
+      }
       if (errors.length) throw invalid(errors);
       await db.transaction().execute(async (trx) => {
         const { name, ...providerPatch } = patch;
@@ -539,6 +549,12 @@ export function createOrganizationsService(deps: OrganizationsDeps) {
       await db.transaction().execute(async (trx) => {
         const m = await repo.membership(trx, organizationId, userId);
         if (!m) throw notFound('member');
+        // The Primary Contact must be someone who can sign in (or is invited); handing the role to a
+        // deactivated account would leave the provider without one.
+        if (m.status === 'DEACTIVATED' && roles.includes('PRIMARY') && !m.roles.includes('PRIMARY'))
+          throw conflict('This account is deactivated; it cannot become the Primary Contact.', [
+            { path: 'roles', code: 'REQ-CONFLICT', message: 'gives the Primary Contact to a deactivated account' },
+          ]);
         await applyRoles(
           trx,
           a,

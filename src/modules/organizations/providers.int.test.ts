@@ -516,6 +516,10 @@ describe('PATCH /api/v1/providers/:id', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'jaProfessions', code: 'VAL-RANGE' })]);
     expect((await hill.get(`/api/v1/providers/${id.hill}`)).body.jaProfessions).toEqual([]);
+    const ipcc = await organizationIdByName(t, 'Interprofessional Care Collaborative');
+    const ja = await accme.patch(`/api/v1/providers/${ipcc}`, { jaProfessions: ['NURSE'] });
+    expect(ja.status).toBe(200);
+    expect(ja.body.jaProfessions).toEqual(['NURSE']);
   });
 
   it('hides another provider (404) and refuses anonymous callers (401)', async () => {

@@ -1,0 +1,37 @@
+import { expect, type Page } from '@playwright/test';
+
+// Steps shared by the journeys. They act the way a person does: through labels, roles and visible text.
+
+export const DEMO_PASSWORD = 'openpars-demo';
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Account menu for / }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('heading', { name: 'Sign in to OpenPARS' })).toBeVisible();
+}
+
+/** Opens the outbox, the newest message to `to` with `subject`, and follows its first link. */
+export async function followNewestMailLink(page: Page, to: string, subject: string): Promise<void> {
+  await page.goto('/outbox');
+  await page.getByLabel('Recipient', { exact: true }).fill(to);
+  const newest = page.getByRole('button', { name: new RegExp(subject) }).first();
+  await expect(newest).toBeVisible();
+  await newest.click();
+  const link = page.getByRole('region').getByRole('link').first();
+  await expect(link).toBeVisible();
+  await link.click();
+}
+
+/** A password nobody else uses, long enough for the rules and not a common one. */
+export function freshPassword(): string {
+  return `e2e-${Date.now().toString(36)}-Harbor-Lantern`;
+}
