@@ -12,9 +12,9 @@ test('a Primary Contact invites a Staff person, who sets a password and signs in
 
   await page.getByRole('button', { name: 'Invite person' }).click();
   const dialog = page.getByRole('dialog', { name: 'Invite a person' });
-  await dialog.getByLabel('Name', { exact: true }).fill(person.name);
-  await dialog.getByLabel('Email', { exact: true }).fill(person.email);
-  await dialog.getByLabel('Roles', { exact: true }).click();
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(person.name);
+  await dialog.getByRole('textbox', { name: 'Email', exact: true }).fill(person.email);
+  await dialog.getByRole('textbox', { name: 'Roles', exact: true }).click();
   await page.getByRole('option', { name: 'Staff', exact: true }).click();
   await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: 'Send invitation' }).click();
@@ -28,8 +28,8 @@ test('a Primary Contact invites a Staff person, who sets a password and signs in
   await followNewestMailLink(page, person.email, 'system access granted');
   await expect(page.getByRole('heading', { name: 'Welcome to OpenPARS' })).toBeVisible();
   await expect(page.getByText('Lakeside Medical Education Institute')).toBeVisible();
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Repeat new password', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Repeat new password', exact: true }).fill(password);
   await page.getByRole('checkbox', { name: 'I accept the terms of use' }).check();
   await page.getByRole('button', { name: 'Set password and sign in' }).click();
 

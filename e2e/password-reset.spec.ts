@@ -7,7 +7,7 @@ test('a person who forgot their password resets it from the emailed link', async
 
   await page.goto('/login');
   await page.getByRole('link', { name: "Can't log in or forgot your password?" }).click();
-  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
 
@@ -15,13 +15,13 @@ test('a person who forgot their password resets it from the emailed link', async
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 
   // A weak password is refused with the reason under the field.
-  await page.getByLabel('New password', { exact: true }).fill('short');
-  await page.getByLabel('Repeat new password', { exact: true }).fill('short');
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill('short');
+  await page.getByRole('textbox', { name: 'Repeat new password', exact: true }).fill('short');
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
 
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Repeat new password', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Repeat new password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible();
 
@@ -33,8 +33,8 @@ test('a person who forgot their password resets it from the emailed link', async
   // The link worked once.
   await page.goBack();
   await followNewestMailLink(page, email, 'reset your password');
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Repeat new password', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Repeat new password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
 });

@@ -32,8 +32,8 @@ test.describe('signing in', () => {
 
   test('a wrong password shows the reason and keeps the person on the sign-in page', async ({ page }) => {
     await page.goto('/login');
-    await page.getByLabel('Email', { exact: true }).fill('provider@example.org');
-    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('provider@example.org');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert')).toContainText('Sign-in failed');
     await expect(page).toHaveURL(/\/login/);

@@ -6,8 +6,8 @@ export const DEMO_PASSWORD = 'openpars-demo';
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
 }
@@ -22,7 +22,7 @@ export async function signOut(page: Page): Promise<void> {
 /** Opens the outbox, the newest message to `to` with `subject`, and follows its first link. */
 export async function followNewestMailLink(page: Page, to: string, subject: string): Promise<void> {
   await page.goto('/outbox');
-  await page.getByLabel('Recipient', { exact: true }).fill(to);
+  await page.getByRole('textbox', { name: 'Recipient', exact: true }).fill(to);
   const newest = page.getByRole('button', { name: new RegExp(subject) }).first();
   await expect(newest).toBeVisible();
   await newest.click();

@@ -447,7 +447,8 @@ export function createIdentityService(deps: IdentityDeps) {
 
     async createApiKey(actor: Actor | null, name: string) {
       const a = requirePermission(actor, 'api.manage');
-      if (!a.userId)
+      // A key's actor carries its creator's user id, so the key itself must be checked.
+      if (!a.userId || a.apiKeyId)
         throw new AppError('REQ-FORBIDDEN', 'API keys are created by a person, not by another key.');
       const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
       const key = `opk_${prefix}_${randomToken(32)}`;

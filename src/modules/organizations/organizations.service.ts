@@ -553,7 +553,11 @@ export function createOrganizationsService(deps: OrganizationsDeps) {
         // deactivated account would leave the provider without one.
         if (m.status === 'DEACTIVATED' && roles.includes('PRIMARY') && !m.roles.includes('PRIMARY'))
           throw conflict('This account is deactivated; it cannot become the Primary Contact.', [
-            { path: 'roles', code: 'REQ-CONFLICT', message: 'gives the Primary Contact to a deactivated account' },
+            {
+              path: 'roles',
+              code: 'REQ-CONFLICT',
+              message: 'gives the Primary Contact to a deactivated account',
+            },
           ]);
         await applyRoles(
           trx,

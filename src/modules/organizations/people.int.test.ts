@@ -22,28 +22,27 @@ let accme: Client;
 let operator: Client;
 let board: Client;
 let physician: Client;
-const id: Record<string, number> = {};
+const id = { lakeside: 0, hill: 0, RATX: 0, ABIM: 0, STTX: 0 };
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  [pat, jordan, sms, accme, operator, board, physician] = await Promise.all(
-    [
-      'provider@example.org',
-      'provider2@example.org',
-      'sms@example.org',
-      'accme@example.org',
-      'operator@example.org',
-      'board@example.org',
-      'physician@example.org',
-    ].map((email) => t.signIn(email)),
-  );
+  pat = await t.signIn('provider@example.org');
+  jordan = await t.signIn('provider2@example.org');
+  sms = await t.signIn('sms@example.org');
+  accme = await t.signIn('accme@example.org');
+  operator = await t.signIn('operator@example.org');
+  board = await t.signIn('board@example.org');
+  physician = await t.signIn('physician@example.org');
   id.lakeside = await organizationIdByName(t, 'Lakeside Medical Education Institute');
   id.hill = await organizationIdByName(t, 'Hill Country Regional Hospital');
   id.RATX = await organizationIdByName(t, 'Texas Medical Association');
-  id.ACCME = await organizationIdByName(t, 'Accreditation Council for Continuing Medical Education');
   id.ABIM = await organizationIdByName(t, 'American Board of Internal Medicine');
   id.STTX = (
-    await t.database.db.selectFrom('organizations').select('id').where('code', '=', 'ST-TX').executeTakeFirstOrThrow()
+    await t.database.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('code', '=', 'ST-TX')
+      .executeTakeFirstOrThrow()
   ).id;
 });
 
@@ -74,7 +73,13 @@ async function freshProvider() {
   });
   expect(res.status).toBe(201);
   const primary = await acceptInvitation(t, email);
-  return { id: res.body.id as number, name: res.body.name as string, email, primary, primaryId: await userIdByEmail(t, email) };
+  return {
+    id: res.body.id as number,
+    name: res.body.name as string,
+    email,
+    primary,
+    primaryId: await userIdByEmail(t, email),
+  };
 }
 
 describe('GET /api/v1/organizations/:id/members', () => {
@@ -82,9 +87,21 @@ describe('GET /api/v1/organizations/:id/members', () => {
     const res = await members(pat, id.lakeside);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ name: 'Pat Chen', email: 'provider@example.org', status: 'ACTIVE', roles: ['PRIMARY'] }),
+      expect.objectContaining({
+        name: 'Pat Chen',
+        email: 'provider@example.org',
+        status: 'ACTIVE',
+        roles: ['PRIMARY'],
+      }),
     ]);
-    expect(Object.keys(res.body.items[0]).sort()).toEqual(['email', 'lastLoginAt', 'name', 'roles', 'status', 'userId']);
+    expect(Object.keys(res.body.items[0]).sort()).toEqual([
+      'email',
+      'lastLoginAt',
+      'name',
+      'roles',
+      'status',
+      'userId',
+    ]);
   });
 
   it('lets the provider’s accreditor and ACCME read them', async () => {
@@ -137,7 +154,12 @@ describe('POST /api/v1/organizations/:id/members', () => {
       ...(await auditRowsFor(t, 'membership', res.body.userId)),
     ];
     expect(audit).toEqual([
-      expect.objectContaining({ action: 'CREATE', entityType: 'user', actorUserId: patId, subjectOrganizationId: id.lakeside }),
+      expect.objectContaining({
+        action: 'CREATE',
+        entityType: 'user',
+        actorUserId: patId,
+        subjectOrganizationId: id.lakeside,
+      }),
       expect.objectContaining({
         action: 'CREATE',
         entityType: 'membership',
@@ -189,7 +211,9 @@ describe('POST /api/v1/organizations/:id/members', () => {
     for (const role of ['OWNER', 'BOARD_ADMIN', 'primary']) {
       const res = await pat.post(url, { ...person, roles: [role] });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'roles', code: 'VAL-CODE', value: role })]);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ path: 'roles', code: 'VAL-CODE', value: role }),
+      ]);
     }
     const twice = await pat.post(url, { ...person, roles: ['STAFF', 'STAFF'] });
     expect(twice.status).toBe(400);
@@ -243,7 +267,9 @@ describe('POST /api/v1/organizations/:id/members', () => {
 
     // Jordan now holds both organisations and acts for Lakeside with the Billing Contact's permissions
     const me = await jordan.get('/api/v1/me');
-    expect(me.body.organizations.map((o: { id: number }) => o.id).sort()).toEqual([id.lakeside, id.hill].sort());
+    expect(me.body.organizations.map((o: { id: number }) => o.id).sort()).toEqual(
+      [id.lakeside, id.hill].sort(),
+    );
     const switched = await jordan.put('/api/v1/me/organization', { organizationId: id.lakeside });
     expect(switched.status).toBe(200);
     expect(switched.body.permissions).toContain('billing.view');
@@ -344,7 +370,9 @@ describe('PUT /api/v1/organizations/:id/members/:userId', () => {
       email: 'ben.next@fresh.example.org',
       roles: ['STAFF'],
     });
-    expect((await f.primary.put(memberUrl(f.id, f.primaryId), { roles: ['PRIMARY', 'CEO'] })).status).toBe(200);
+    expect((await f.primary.put(memberUrl(f.id, f.primaryId), { roles: ['PRIMARY', 'CEO'] })).status).toBe(
+      200,
+    );
 
     const res = await f.primary.put(memberUrl(f.id, b.body.userId), { roles: ['PRIMARY'] });
     expect(res.status).toBe(200);
@@ -362,7 +390,9 @@ describe('PUT /api/v1/organizations/:id/members/:userId', () => {
 
     // as CEO, the previous Primary still manages contacts
     expect((await members(f.primary, f.id)).status).toBe(200);
-    expect((await f.primary.put(memberUrl(f.id, b.body.userId), { roles: ['PRIMARY', 'BILLING'] })).status).toBe(200);
+    expect(
+      (await f.primary.put(memberUrl(f.id, b.body.userId), { roles: ['PRIMARY', 'BILLING'] })).status,
+    ).toBe(200);
   });
 
   it('takes the organisation away from a previous Primary who held no other role', async () => {
@@ -396,8 +426,12 @@ describe('PUT /api/v1/organizations/:id/members/:userId', () => {
     const patId = await userIdByEmail(t, 'provider@example.org');
     const bad = await pat.put(memberUrl(id.lakeside, patId), { roles: ['PRIMARY', 'BOSS'] });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'roles', code: 'VAL-CODE', value: 'BOSS' })]);
-    const unknown = await pat.put(memberUrl(id.lakeside, '00000000-0000-4000-8000-000000000000'), { roles: ['STAFF'] });
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ path: 'roles', code: 'VAL-CODE', value: 'BOSS' }),
+    ]);
+    const unknown = await pat.put(memberUrl(id.lakeside, '00000000-0000-4000-8000-000000000000'), {
+      roles: ['STAFF'],
+    });
     expect(unknown.status).toBe(404);
     const notUuid = await pat.put(memberUrl(id.lakeside, 'pat'), { roles: ['STAFF'] });
     expect(notUuid.status).toBe(400);
@@ -432,7 +466,9 @@ describe('DELETE /api/v1/organizations/:id/members/:userId', () => {
 
     const res = await f.primary.delete(memberUrl(f.id, c.userId));
     expect(res.status).toBe(204);
-    expect((await members(f.primary, f.id)).body.items.map((m: { email: string }) => m.email)).toEqual([f.email]);
+    expect((await members(f.primary, f.id)).body.items.map((m: { email: string }) => m.email)).toEqual([
+      f.email,
+    ]);
     expect((await auditRowsFor(t, 'membership', c.userId)).at(-1)).toMatchObject({
       action: 'DELETE',
       actorUserId: f.primaryId,
@@ -559,7 +595,10 @@ describe('POST /api/v1/organizations/:id/members/:userId/deactivate', () => {
       .where('endedAt', 'is', null)
       .execute();
     expect(open).toEqual([]);
-    const login = await t.anonymous.post('/api/v1/auth/login', { email: 'del.gone@fresh.example.org', password: PERSON_PASSWORD });
+    const login = await t.anonymous.post('/api/v1/auth/login', {
+      email: 'del.gone@fresh.example.org',
+      password: PERSON_PASSWORD,
+    });
     expect(login.status).toBe(401);
 
     expect((await members(f.primary, f.id)).body.items).toContainEqual(

@@ -19,7 +19,7 @@ let lakeside: Client; // Primary Contact of Lakeside (ACCME)
 let hill: Client; // Primary Contact of Hill Country (RA-TX)
 let board: Client;
 let physician: Client;
-const id: Record<string, number> = {};
+const id = { lakeside: 0, hill: 0, gulf: 0, clinical: 0, ACCME: 0, RATX: 0, ABIM: 0 };
 
 const DEMO_PROVIDERS = [
   'American Society of Demo Cardiology',
@@ -32,16 +32,12 @@ const DEMO_PROVIDERS = [
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-  [accme, ra, lakeside, hill, board, physician] = await Promise.all(
-    [
-      'accme@example.org',
-      'sms@example.org',
-      'provider@example.org',
-      'provider2@example.org',
-      'board@example.org',
-      'physician@example.org',
-    ].map((email) => t.signIn(email)),
-  );
+  accme = await t.signIn('accme@example.org');
+  ra = await t.signIn('sms@example.org');
+  lakeside = await t.signIn('provider@example.org');
+  hill = await t.signIn('provider2@example.org');
+  board = await t.signIn('board@example.org');
+  physician = await t.signIn('physician@example.org');
   id.lakeside = await organizationIdByName(t, 'Lakeside Medical Education Institute');
   id.hill = await organizationIdByName(t, 'Hill Country Regional Hospital');
   id.gulf = await organizationIdByName(t, 'Gulf Coast County Medical Society');
@@ -62,19 +58,21 @@ async function allProviderNames() {
   return rows.map((r) => r.name).sort();
 }
 
+const COUNTED_TABLES = [
+  'organizations',
+  'providers',
+  'accreditation_decisions',
+  'users',
+  'memberships',
+  'one_time_tokens',
+  'audit_log',
+  'mail_outbox',
+] as const;
+
+/** Rows in every table that creating a provider writes to. */
 async function rowCounts() {
-  const tables = [
-    'organizations',
-    'providers',
-    'accreditation_decisions',
-    'users',
-    'memberships',
-    'one_time_tokens',
-    'audit_log',
-    'mail_outbox',
-  ];
-  const counts: Record<string, number> = {};
-  for (const table of tables) {
+  const counts = {} as Record<(typeof COUNTED_TABLES)[number], number>;
+  for (const table of COUNTED_TABLES) {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.raw(table)}`.execute(
       t.database.db,
     );
