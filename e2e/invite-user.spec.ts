@@ -14,7 +14,7 @@ test('a Primary Contact invites a Staff person, who sets a password and signs in
   const dialog = page.getByRole('dialog', { name: 'Invite a person' });
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(person.name);
   await dialog.getByRole('textbox', { name: 'Email', exact: true }).fill(person.email);
-  await dialog.getByRole('textbox', { name: 'Roles', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Roles', exact: true }).click();
   await page.getByRole('option', { name: 'Staff', exact: true }).click();
   await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: 'Send invitation' }).click();

@@ -115,7 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(identityRoutes(services.identity, cookies, config.authRateLimitPerMinute));
       await api.register(organizationsRoutes(services.organizations));
       await api.register(auditRoutes(services.audit));
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,10 @@ declare module 'fastify' {
     actor: Actor | null;
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (sign-in itself, health, code lists…). Every other route needs a caller. */
+    public?: boolean;
+  }
 }
 
 // Resolves who is calling before any route runs: an API key (Authorization: Bearer) or the session
@@ -57,6 +61,15 @@ export function registerAuth(app: FastifyInstance, identity: IdentityService) {
         );
       }
     }
+  });
+
+  // Who-are-you comes before what-did-you-send: an anonymous caller gets 401 on every non-public
+  // route, even with a malformed body. The services still check permissions themselves.
+  app.addHook('preParsing', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (!request.url.startsWith('/api/v1/') || request.is404 || request.routeOptions.config.public)
+      return payload;
+    if (!request.actor) return sendProblem(reply, request, 'REQ-UNAUTHENTICATED', 'Sign in first.');
+    return payload;
   });
 
   return {

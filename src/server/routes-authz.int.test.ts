@@ -253,6 +253,18 @@ describe('anonymous callers', () => {
     expect(JSON.parse(res.body).code).toBe('REQ-UNAUTHENTICATED');
   });
 
+  const writes = signedIn.filter(([key]) => /^(POST|PUT|PATCH) /.test(key));
+  it.each(writes)('%s answers 401 before looking at a malformed body', async (key, sample) => {
+    const res = await t.app.inject({
+      method: key.split(' ')[0] as 'POST',
+      url: sample.url,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"not json',
+    });
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body).code).toBe('REQ-UNAUTHENTICATED');
+  });
+
   it.each(open)('%s is open to them', async (key, sample) => {
     const res = await send(t.anonymous, key, sample);
     expect(res.status).toBe((sample as { status: number }).status);

@@ -164,7 +164,7 @@ describe('GET /api/v1/audit', () => {
 });
 
 describe('audit_log table', () => {
-  it('refuses UPDATE and DELETE, and the entry stays as written', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE, and the entry stays as written', async () => {
     const [entry] = await everything(pat, '&entityType=provider&action=UPDATE');
     const db = t.database.db;
     await expect(
@@ -176,6 +176,7 @@ describe('audit_log table', () => {
     await expect(
       db.deleteFrom('auditLog').where('subjectOrganizationId', '=', id.lakeside).execute(),
     ).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE audit_log`.execute(db)).rejects.toThrow(/append-only/);
     const [again] = await everything(pat, '&entityType=provider&action=UPDATE');
     expect(again).toEqual(entry);
   });

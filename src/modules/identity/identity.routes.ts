@@ -19,7 +19,9 @@ export const identityRoutes =
   ): FastifyPluginAsyncZod =>
   async (app) => {
     // Sign-in endpoints get a per-IP limit on top of the per-account lockout in the service.
-    const authLimit = { config: { rateLimit: { max: authRateLimitPerMinute, timeWindow: '1 minute' } } };
+    const authLimit = {
+      config: { public: true, rateLimit: { max: authRateLimitPerMinute, timeWindow: '1 minute' } },
+    };
 
     app.post(
       '/auth/login',
@@ -32,11 +34,15 @@ export const identityRoutes =
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (request, reply) => {
-      await identity.logout(request.actor);
-      cookies.clearSessionCookie(reply);
-      return reply.code(204).send();
-    });
+    app.post(
+      '/auth/logout',
+      { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out' } },
+      async (request, reply) => {
+        await identity.logout(request.actor);
+        cookies.clearSessionCookie(reply);
+        return reply.code(204).send();
+      },
+    );
 
     app.post(
       '/auth/password-reset',

@@ -699,6 +699,7 @@ export function createOrganizationsService(deps: OrganizationsDeps) {
           },
         ]);
       });
+      await mailer.flush();
     },
   };
 }

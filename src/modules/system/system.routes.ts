@@ -8,6 +8,7 @@ export const systemRoutes =
     app.get(
       '/health',
       {
+        config: { public: true },
         schema: {
           tags: ['system'],
           summary: 'Liveness',
@@ -21,13 +22,19 @@ export const systemRoutes =
 
     app.get(
       '/instance',
-      { schema: { tags: ['system'], summary: 'Instance facts for the banners' } },
+      {
+        config: { public: true },
+        schema: { tags: ['system'], summary: 'Instance facts for the banners' },
+      },
       async () => system.instance(),
     );
 
     app.get(
       '/codes/:list',
-      { schema: { tags: ['codes'], summary: 'A code list', params: z.object({ list: z.string().max(50) }) } },
+      {
+        config: { public: true },
+        schema: { tags: ['codes'], summary: 'A code list', params: z.object({ list: z.string().max(50) }) },
+      },
       async (request, reply) => {
         reply.header('cache-control', 'public, max-age=3600');
         return system.codes(request.params.list);
@@ -37,6 +44,7 @@ export const systemRoutes =
     app.get(
       '/outbox',
       {
+        config: { public: true },
         schema: {
           tags: ['system'],
           summary: 'Mail written to the outbox',

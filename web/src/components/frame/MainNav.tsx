@@ -16,33 +16,33 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { data: instance } = useInstance();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   return (
-    <Stack gap={2}>
-      {navAreas(session, instance).map((area) =>
-        'to' in area ? (
-          <RouterNavLink
-            key={area.key}
-            to={area.to}
-            label={area.label}
-            active={isActive(pathname, area.to)}
-            aria-current={isActive(pathname, area.to) ? 'page' : undefined}
-            onClick={onNavigate}
-          />
-        ) : (
-          <NavLink
-            key={area.key}
-            component="div"
-            label={area.label}
-            description={area.description}
-            disabled
-            aria-disabled
-            rightSection={
-              <Badge size="xs" color="gray" variant="outline">
-                Coming soon
-              </Badge>
-            }
-          />
-        ),
-      )}
+    <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+      {navAreas(session, instance).map((area) => (
+        <li key={area.key}>
+          {'to' in area ? (
+            <RouterNavLink
+              to={area.to}
+              label={area.label}
+              active={isActive(pathname, area.to)}
+              aria-current={isActive(pathname, area.to) ? 'page' : undefined}
+              onClick={onNavigate}
+            />
+          ) : (
+            <NavLink
+              component="div"
+              label={area.label}
+              description={area.description}
+              disabled
+              aria-disabled
+              rightSection={
+                <Badge size="xs" color="gray" variant="outline">
+                  Coming soon
+                </Badge>
+              }
+            />
+          )}
+        </li>
+      ))}
     </Stack>
   );
 }
