@@ -16,6 +16,7 @@ export type TestApp = {
   withKey(key: string): Client;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are whatever JSON the endpoint returns
 export type Response = { status: number; body: any; headers: Record<string, unknown>; raw: string };
 export type Client = {
   get(url: string): Promise<Response>;
