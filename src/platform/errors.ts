@@ -1,20 +1,20 @@
 // One error type for everything a caller can get wrong; the HTTP layer turns it into problem+json
-// (RFC 9457). `code` is one of the documented REQ-* codes (docs/api.md), field errors carry VAL-*
-// codes or the domain codes of spec/formats.md §9.
+// (RFC 9457). `code` is one of the REQ-* codes of spec/formats.md §9 plus those of decisions.md §8
+// (docs/api.md lists them); field errors carry VAL-* codes or the domain codes of formats.md §9.
 
 export const REQUEST_CODES = {
-  'REQ-VALIDATION': { status: 400, title: 'Invalid request' },
-  'REQ-MALFORMED': { status: 400, title: 'Malformed request body' },
-  'REQ-UNKNOWN-FIELD': { status: 400, title: 'Unknown field' },
+  'REQ-INVALID': { status: 400, title: 'Invalid request' },
+  'REQ-CONSENT-MISSING': { status: 400, title: 'Learner consent not attested' },
   'REQ-TOKEN-INVALID': { status: 400, title: 'Link expired or already used' },
   'REQ-UNAUTHENTICATED': { status: 401, title: 'Not signed in' },
   'REQ-FORBIDDEN': { status: 403, title: 'Not allowed' },
   'REQ-CSRF': { status: 403, title: 'Missing or wrong CSRF token' },
   'REQ-NOT-FOUND': { status: 404, title: 'Not found' },
-  'REQ-METHOD': { status: 405, title: 'Method not allowed' },
   'REQ-CONFLICT': { status: 409, title: 'Conflict' },
+  'REQ-VERSION-MISMATCH': { status: 412, title: 'Version mismatch' },
   'REQ-TOO-LARGE': { status: 413, title: 'Request too large' },
   'REQ-UNSUPPORTED-MEDIA': { status: 415, title: 'Unsupported media type' },
+  'REQ-IDEMPOTENCY-REUSED': { status: 422, title: 'Idempotency key reused with another body' },
   'REQ-RATE-LIMITED': { status: 429, title: 'Too many requests' },
   'REQ-INTERNAL': { status: 500, title: 'Internal error' },
 } as const;
@@ -46,4 +46,4 @@ export const unauthenticated = (detail = 'Sign in first.') => new AppError('REQ-
 export const conflict = (detail: string, errors: FieldError[] = []) =>
   new AppError('REQ-CONFLICT', detail, errors);
 export const invalid = (errors: FieldError[], detail = 'Some fields are not valid.') =>
-  new AppError('REQ-VALIDATION', detail, errors);
+  new AppError('REQ-INVALID', detail, errors);

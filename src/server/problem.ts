@@ -90,9 +90,9 @@ export function sendProblem(
 }
 
 const FASTIFY_CODES: Record<string, RequestCode> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'REQ-MALFORMED',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'REQ-MALFORMED',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQ-MALFORMED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'REQ-INVALID',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'REQ-INVALID',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQ-INVALID',
   FST_ERR_CTP_BODY_TOO_LARGE: 'REQ-TOO-LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'REQ-UNSUPPORTED-MEDIA',
   FST_ERR_CTP_INVALID_TYPE: 'REQ-UNSUPPORTED-MEDIA',
@@ -109,7 +109,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(
       reply,
       request,
-      allUnknown ? 'REQ-UNKNOWN-FIELD' : 'REQ-VALIDATION',
+      'REQ-INVALID',
       allUnknown ? `Unknown field: ${errors.map((e) => e.path).join(', ')}.` : 'Some fields are not valid.',
       errors,
     );
@@ -120,7 +120,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, request, 'REQ-RATE-LIMITED', 'Too many requests; retry later.');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     // Any other client error Fastify raises (bad headers, bad URL encoding…)
-    return sendProblem(reply, request, 'REQ-MALFORMED', error.message);
+    return sendProblem(reply, request, 'REQ-INVALID', error.message);
   }
   // Messages of driver errors can quote values (personal data): log the type, code and frames only.
   const frames = (error.stack ?? '').split('\n').slice(1, 12).join('\n');

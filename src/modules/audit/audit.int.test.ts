@@ -129,7 +129,7 @@ describe('GET /api/v1/audit', () => {
     for (const query of ['from=yesterday', 'to=2025-13-45', 'from=2025-02-30', 'cursor=abc', 'cursor=-5']) {
       const res = await pat.get(`/api/v1/audit?${query}`);
       expect(res.status).toBe(400);
-      expect(res.body.code).toBe('REQ-VALIDATION');
+      expect(res.body.code).toBe('REQ-INVALID');
       expect(res.body.errors[0].path).toBe(query.split('=')[0]);
     }
   });

@@ -197,12 +197,12 @@ describe('GET /api/v1/providers', () => {
     for (const cursor of ['not-a-cursor', Buffer.from('{"name":1}').toString('base64url'), 'bnVsbA']) {
       const res = await accme.get(`/api/v1/providers?cursor=${cursor}`);
       expect(res.status).toBe(400);
-      expect(res.body.code).toBe('REQ-VALIDATION');
+      expect(res.body.code).toBe('REQ-INVALID');
       expect(res.body.errors[0]).toMatchObject({ path: 'cursor', code: 'VAL-FORMAT' });
     }
     const unknown = await accme.get('/api/v1/providers?sort=name');
     expect(unknown.status).toBe(400);
-    expect(unknown.body.code).toBe('REQ-UNKNOWN-FIELD');
+    expect(unknown.body.code).toBe('REQ-INVALID');
     for (const limit of ['0', '201', 'many']) {
       const res = await accme.get(`/api/v1/providers?limit=${limit}`);
       expect(res.status).toBe(400);
@@ -377,7 +377,7 @@ describe('POST /api/v1/providers', () => {
       newProvider({ organizationType: 'CASINO', state: 'ZZ', country: 'ATL' }),
     );
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('REQ-VALIDATION');
+    expect(res.body.code).toBe('REQ-INVALID');
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'organizationType', code: 'VAL-CODE', value: 'CASINO' }),
@@ -391,7 +391,7 @@ describe('POST /api/v1/providers', () => {
   it('refuses unknown fields, also inside the Primary Contact', async () => {
     const top = await accme.post('/api/v1/providers', newProvider({ accreditationFee: 100 }));
     expect(top.status).toBe(400);
-    expect(top.body.code).toBe('REQ-UNKNOWN-FIELD');
+    expect(top.body.code).toBe('REQ-INVALID');
     expect(top.body.errors).toEqual([
       expect.objectContaining({ path: 'accreditationFee', code: 'VAL-UNKNOWN' }),
     ]);
@@ -400,7 +400,7 @@ describe('POST /api/v1/providers', () => {
       newProvider({ primaryContact: { name: 'A B', email: 'ab@example.org', phone: '555' } }),
     );
     expect(nested.status).toBe(400);
-    expect(nested.body.code).toBe('REQ-UNKNOWN-FIELD');
+    expect(nested.body.code).toBe('REQ-INVALID');
     expect(nested.body.errors[0].path).toBe('primaryContact.phone');
   });
 
@@ -504,7 +504,7 @@ describe('PATCH /api/v1/providers/:id', () => {
       accreditationStatus: 'ACCREDITED_COMMENDATION',
     });
     expect(status.status).toBe(400);
-    expect(status.body.code).toBe('REQ-UNKNOWN-FIELD');
+    expect(status.body.code).toBe('REQ-INVALID');
     const now = (await hill.get(`/api/v1/providers/${id.hill}`)).body;
     expect(now).toMatchObject({ accreditationStatus: 'ACCREDITED', accreditor: { code: 'RA-TX' } });
   });
