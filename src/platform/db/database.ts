@@ -163,6 +163,65 @@ export type MailOutboxTable = {
   sentAt: Date | null;
 };
 
+export type ActivitiesTable = {
+  parsActivityId: Generated<number>;
+  providerId: number;
+  providerActivityId: string | null;
+  ruleSet: Generated<string>;
+  reportingYear: number;
+  title: string;
+  format: string;
+  deliveryMethod: string | null;
+  startDate: string;
+  endDate: string;
+  status: string;
+  requestedStatus: string;
+  targetStatus: string;
+  missingRequirements: ColumnType<string[], string[] | undefined, string[]>;
+  creditsDesignated: ColumnType<string | null, string | number | null, string | number | null>;
+  listInPassport: boolean | null;
+  mocBoards: ColumnType<string[], string[] | undefined, string[]>;
+  isRems: Generated<boolean>;
+  isMips: Generated<boolean>;
+  repeatGroupId: string | null;
+  data: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  createdBy: string | null;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+  deletedAt: Date | null;
+  deletedBy: string | null;
+};
+
+export type ReferenceListItemsTable = {
+  id: Generated<number>;
+  ownerCode: string;
+  list: 'PRACTICE_AREA' | 'CONTENT_AREA' | 'REMS_BLUEPRINT' | 'TOPIC';
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+};
+
+export type ReportingYearLocksTable = {
+  providerId: number;
+  year: number;
+  lockedAt: CreatedAt;
+  reason: string;
+};
+
+export type IdempotencyKeysTable = {
+  credential: string;
+  method: string;
+  path: string;
+  key: string;
+  bodyHash: string;
+  status: number;
+  response: ColumnType<unknown, string, string>;
+  createdAt: CreatedAt;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   accreditors: AccreditorsTable;
@@ -177,4 +236,8 @@ export type Database = {
   apiKeys: ApiKeysTable;
   auditLog: AuditLogTable;
   mailOutbox: MailOutboxTable;
+  activities: ActivitiesTable;
+  referenceListItems: ReferenceListItemsTable;
+  reportingYearLocks: ReportingYearLocksTable;
+  idempotencyKeys: IdempotencyKeysTable;
 };

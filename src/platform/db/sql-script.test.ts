@@ -13,4 +13,13 @@ describe('splitSqlScript', () => {
     expect(parts[1]).toMatch(/END; \$\$$/);
     expect(parts[2]).toBe('SELECT 1');
   });
+
+  it('drops -- comments, whose semicolons end nothing', () => {
+    const parts = splitSqlScript(`
+      -- kept for a day; then gone
+      CREATE TABLE b (x int); -- trailing; comment
+      SELECT '--not a comment;'
+    `);
+    expect(parts).toEqual(['CREATE TABLE b (x int)', "SELECT '--not a comment;'"]);
+  });
 });

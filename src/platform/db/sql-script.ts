@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Runs a parameterless SQL script statement by statement. PGlite's query() uses the extended protocol,
  * which takes one statement at a time, so migrations split their scripts here. Semicolons inside
- * dollar-quoted bodies ($$ … $$) and single-quoted strings do not end a statement.
+ * dollar-quoted bodies ($$ … $$), single-quoted strings and `--` comments do not end a statement.
  */
 export function splitSqlScript(script: string): string[] {
   const statements: string[] = [];
@@ -12,6 +12,12 @@ export function splitSqlScript(script: string): string[] {
   let inQuote = false;
   for (let i = 0; i < script.length; i++) {
     const ch = script[i];
+    if (!inQuote && !inDollar && ch === '-' && script[i + 1] === '-') {
+      const end = script.indexOf('\n', i);
+      i = end === -1 ? script.length : end;
+      current += '\n';
+      continue;
+    }
     if (!inQuote && ch === '$' && script[i + 1] === '$') {
       inDollar = !inDollar;
       current += '$$';
