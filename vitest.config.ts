@@ -6,7 +6,9 @@ const onPostgres = process.env.TEST_DB === 'postgres';
 
 export default defineConfig({
   test: {
-    include: onPostgres ? ['src/**/*.int.test.ts', 'scripts/**/*.int.test.ts'] : ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: onPostgres
+      ? ['src/**/*.int.test.ts', 'scripts/**/*.int.test.ts']
+      : ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['src/testing/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

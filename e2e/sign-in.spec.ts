@@ -35,7 +35,7 @@ test.describe('signing in', () => {
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill('provider@example.org');
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('Sign-in failed');
+    await expect(page.getByRole('alert', { name: 'Sign-in failed' })).toContainText('not correct');
     await expect(page).toHaveURL(/\/login/);
   });
 

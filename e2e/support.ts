@@ -31,6 +31,19 @@ export async function followNewestMailLink(page: Page, to: string, subject: stri
   await link.click();
 }
 
+/** The whole reset journey: ask for a link, follow it from the outbox, choose `password`. */
+export async function resetPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/forgot-password');
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await followNewestMailLink(page, email, 'reset your password');
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Repeat new password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible();
+}
+
 /** A password nobody else uses, long enough for the rules and not a common one. */
 export function freshPassword(): string {
   return `e2e-${Date.now().toString(36)}-Harbor-Lantern`;

@@ -9,7 +9,11 @@ export const theme = createTheme({
   focusRing: 'auto',
   cursorType: 'pointer',
   components: {
-    Badge: { defaultProps: { variant: 'light' } },
+    // The dot variant keeps dark text (WCAG AA) and does not rely on colour alone.
+    Badge: { defaultProps: { variant: 'dot' }, styles: { root: { textTransform: 'none' } } },
+    // Mantine alerts default to role="alert", which interrupts screen readers; only errors should.
+    // Error alerts set role="alert" themselves.
+    Alert: { defaultProps: { role: 'note' } },
     // Mantine's close buttons are icon-only; give them a name screen readers can announce.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } },

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { AuditEntry, Page } from './types';
 
@@ -16,5 +16,7 @@ export function useAuditTrail(filters: AuditFilters) {
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
+    // Keep the current rows on screen while a new search loads.
+    placeholderData: keepPreviousData,
   });
 }

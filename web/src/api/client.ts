@@ -78,6 +78,29 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    // The token changes when the session does (a sign-in in another tab): fetch the current one and try
+    // the write once more.
+    if (!(error instanceof ApiError && error.code === 'REQ-CSRF')) throw error;
+    if (!(await refreshCsrfToken())) throw error;
+    return send<T>(path, options);
+  }
+}
+
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const me = await send<{ csrfToken?: string }>('/me', {});
+    if (!me.csrfToken || me.csrfToken === csrfToken) return false;
+    csrfToken = me.csrfToken;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

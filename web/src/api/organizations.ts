@@ -24,7 +24,7 @@ export function useMembers(organizationId: Id) {
   return useQuery(membersQuery(organizationId));
 }
 
-function useMemberMutation<V>(organizationId: Id, request: (variables: V) => Promise<unknown>) {
+function useMemberMutation<V, R>(organizationId: Id, request: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,

@@ -1,4 +1,11 @@
-import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api } from './client';
 import type { AccreditationStatus, Accreditor, Decision, Id, Page, ProviderListItem } from './types';
 
@@ -15,6 +22,8 @@ export function useProviders(filters: ProviderFilters) {
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
+    // Keep the current rows on screen while a new search loads.
+    placeholderData: keepPreviousData,
   });
 }
 

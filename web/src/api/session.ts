@@ -50,14 +50,20 @@ export function signedIn(queryClient: ReturnType<typeof useQueryClient>, result:
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'instance' });
 }
 
+/**
+ * Ends the session. The caller then loads the sign-in page afresh, so nothing of the signed-out user's
+ * data stays in memory.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
-    onSettled: () => {
+    mutationFn: async () => {
+      try {
+        await api<void>('/auth/logout', { method: 'POST' });
+      } catch (error) {
+        // Already signed out (expired session) is the outcome we wanted.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
       setCsrfToken(null);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'instance' });
-      queryClient.setQueryData(meQuery.queryKey, null);
     },
   });
 }
@@ -66,8 +72,16 @@ export function useSwitchOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (organizationId: Id) =>
-      api<void>('/me/organization', { method: 'PUT', body: { organizationId } }),
-    // Every answer depends on the acting organisation: drop them all and fetch again.
-    onSuccess: () => queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== 'instance' }),
+      api<Me | undefined>('/me/organization', { method: 'PUT', body: { organizationId } }),
+    onSuccess: async (me) => {
+      if (me?.user) {
+        setCsrfToken(me.csrfToken);
+        queryClient.setQueryData(meQuery.queryKey, me);
+      }
+      // Every other answer depends on the acting organisation: refetch what is on screen, drop the rest.
+      await queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] !== 'instance' && (q.queryKey[0] !== 'me' || !me?.user),
+      });
+    },
   });
 }

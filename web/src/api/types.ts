@@ -35,7 +35,13 @@ export type Me = {
 
 export type LoginResult = { user: User; csrfToken: string };
 
-export type Invitation = { email: string; name: string; organizationName: string | null };
+export type Invitation = {
+  email: string;
+  name: string;
+  organizationName: string | null;
+  /** The account already has a password (it belongs to another organisation too). */
+  passwordAlreadySet?: boolean;
+};
 
 export { ACCREDITATION_STATUSES };
 export type AccreditationStatus = (typeof ACCREDITATION_STATUSES)[number];

@@ -21,7 +21,7 @@ export function RequirePermission({
   if (anyOf.some(can)) return <>{children}</>;
   return (
     <Page title={title}>
-      <Alert color="yellow" title="Not available">
+      <Alert color="blue" title="Not available">
         Your roles{organization ? ` at ${organization.name}` : ''} do not give access to this page. If you
         belong to several organisations, switch to the one concerned.
       </Alert>

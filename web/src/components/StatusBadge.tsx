@@ -4,9 +4,5 @@ import { ACCREDITATION_STATUS_COLORS, accreditationStatusLabel } from '../lib/la
 
 export function AccreditationStatusBadge({ status }: { status: AccreditationStatus | string }) {
   const color = ACCREDITATION_STATUS_COLORS[status as AccreditationStatus] ?? 'gray';
-  return (
-    <Badge color={color} variant="light" styles={{ label: { textTransform: 'none' } }}>
-      {accreditationStatusLabel(status)}
-    </Badge>
-  );
+  return <Badge color={color}>{accreditationStatusLabel(status)}</Badge>;
 }

@@ -27,7 +27,7 @@ const accreditation = providerAccreditationFields;
 
 export const FIELD_HELP = {
   'login.email': described(loginBody.shape.email, 'The email address of your OpenPARS account.'),
-  'login.password': `${described(loginBody.shape.password, 'Your password.')} Ten failed attempts within 15 minutes lock the account for 15 minutes.`,
+  'login.password': `${described(loginBody.shape.password, 'Your password.')} Ten failed attempts within 15 minutes block sign-in from your network for 15 minutes.`,
   'forgotPassword.email': `${described(resetRequestBody.shape.email, 'The email address of your OpenPARS account.')} If the account exists, it receives a reset link valid for 60 minutes.`,
   'newPassword.password': described(
     newPasswordField,
@@ -64,9 +64,9 @@ export const FIELD_HELP = {
   'apiKey.name': described(createApiKeyBody.shape.name, 'A name that says which system uses the key.'),
 
   'audit.entityType':
-    'Show only changes to one kind of record, typed as in the Record column (for example “user”).',
+    'Show only changes to one kind of record, typed as in the Record column (for example “provider” or “membership”).',
   'audit.action':
-    'Show only one kind of change, typed as in the Action column (for example “INVITATION_ACCEPTED”).',
+    'Show only one kind of change, typed as in the Action column (for example “CREATE” or “UPDATE”).',
   'audit.from': 'Show changes made on or after this day (UTC).',
   'audit.to': 'Show changes made on or before this day (UTC).',
 

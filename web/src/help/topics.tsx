@@ -116,7 +116,7 @@ export const HELP_CONTENT: Record<HelpTopic, HelpTopicContent> = {
         <H>Passwords</H>
         <Items>
           <List.Item>at least 12 characters;</List.Item>
-          <List.Item>not one of the 100,000 most common passwords;</List.Item>
+          <List.Item>not one of the commonly used passwords found in data breaches;</List.Item>
           <List.Item>not containing your email address.</List.Item>
         </Items>
         <H>Invitations</H>

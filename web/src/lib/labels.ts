@@ -8,7 +8,7 @@ export const ACCREDITATION_STATUS_COLORS: Record<AccreditationStatus, string> = 
   PROVISIONAL: 'teal',
   ACCREDITED: 'green',
   ACCREDITED_COMMENDATION: 'green',
-  PROBATION: 'orange',
+  PROBATION: 'red',
   NONACCREDITED: 'red',
   WITHDRAWN: 'gray',
 };
@@ -32,9 +32,9 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
 };
 
 export const MEMBER_STATUS_COLORS: Record<MemberStatus, string> = {
-  INVITED: 'yellow',
+  INVITED: 'blue',
   ACTIVE: 'green',
-  LOCKED: 'orange',
+  LOCKED: 'red',
   DEACTIVATED: 'gray',
 };
 

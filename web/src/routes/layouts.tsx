@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useMe } from '../api/session';
 import { AppFrame } from '../components/frame/AppFrame';
 import { PublicFrame } from '../components/frame/PublicFrame';
@@ -10,9 +10,12 @@ import { SessionProvider } from '../lib/session';
 export function SignedInLayout() {
   const me = useMe();
   const href = useRouterState({ select: (s) => s.location.href });
+  // Where the session was lost, fixed at that moment: the address changes while we leave for /login.
+  const lastSignedInHref = useRef(href);
+  if (me.data) lastSignedInHref.current = href;
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => me.refetch()} />;
-  if (!me.data) return <Navigate to="/login" search={{ redirect: href }} replace />;
+  if (!me.data) return <Navigate to="/login" search={{ redirect: lastSignedInHref.current }} replace />;
   return (
     <SessionProvider me={me.data}>
       <AppFrame>

@@ -1,4 +1,6 @@
 import {
+  Autocomplete,
+  type AutocompleteProps,
   Checkbox,
   type CheckboxProps,
   Group,
@@ -43,6 +45,7 @@ function withHelp<P extends LabelledProps>(Component: ComponentType<P>) {
 }
 
 export const TextField = withHelp<TextInputProps>(TextInput);
+export const AutocompleteField = withHelp<AutocompleteProps>(Autocomplete);
 export const PasswordField = withHelp<PasswordInputProps>(PasswordInput);
 export const SelectField = withHelp<SelectProps>(Select);
 export const MultiSelectField = withHelp<MultiSelectProps>(MultiSelect);

@@ -1,4 +1,4 @@
-import { Badge, NavLink, Stack } from '@mantine/core';
+import { NavLink, Stack, Text } from '@mantine/core';
 import { useRouterState } from '@tanstack/react-router';
 import { useInstance } from '../../api/session';
 import { navAreas } from '../../lib/areas';
@@ -10,16 +10,22 @@ function isActive(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
-/** The areas of the product for this kind of user; planned areas show as "coming soon". */
+const listStyle = { listStyle: 'none' } as const;
+
+/** The areas of the product for this kind of user; planned areas follow, marked "coming soon". */
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const session = useSession();
   const { data: instance } = useInstance();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const areas = navAreas(session, instance);
+  const built = areas.flatMap((a) => ('to' in a ? [a] : []));
+  const planned = areas.flatMap((a) => ('comingSoon' in a ? [a] : []));
+
   return (
-    <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-      {navAreas(session, instance).map((area) => (
-        <li key={area.key}>
-          {'to' in area ? (
+    <Stack gap="md">
+      <Stack gap={2} component="ul" m={0} p={0} style={listStyle}>
+        {built.map((area) => (
+          <li key={area.key}>
             <RouterNavLink
               to={area.to}
               label={area.label}
@@ -27,22 +33,29 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
               aria-current={isActive(pathname, area.to) ? 'page' : undefined}
               onClick={onNavigate}
             />
-          ) : (
-            <NavLink
-              component="div"
-              label={area.label}
-              description={area.description}
-              disabled
-              aria-disabled
-              rightSection={
-                <Badge size="xs" color="gray" variant="outline">
-                  Coming soon
-                </Badge>
-              }
-            />
-          )}
-        </li>
-      ))}
+          </li>
+        ))}
+      </Stack>
+      {planned.length > 0 && (
+        <div>
+          <Text id="nav-coming-soon" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+            Coming soon
+          </Text>
+          <Stack gap={0} component="ul" m={0} p={0} style={listStyle} aria-labelledby="nav-coming-soon">
+            {planned.map((area) => (
+              <li key={area.key} title={area.description}>
+                <NavLink
+                  component="div"
+                  label={area.label}
+                  disabled
+                  aria-disabled
+                  styles={{ root: { paddingBlock: 6 } }}
+                />
+              </li>
+            ))}
+          </Stack>
+        </div>
+      )}
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useNavigate } from '@tanstack/react-router';
 import { errorMessage } from '../../api/client';
 import { useLogout } from '../../api/session';
 import { useSession } from '../../lib/session';
@@ -13,15 +12,13 @@ function initials(name: string): string {
 export function UserMenu() {
   const { me, organization } = useSession();
   const logout = useLogout();
-  const navigate = useNavigate();
 
   const signOut = () =>
     logout.mutate(undefined, {
-      onSettled: (_data, error) => {
-        if (error)
-          notifications.show({ color: 'red', title: 'Sign-out problem', message: errorMessage(error) });
-        navigate({ to: '/login' });
-      },
+      // A full page load rather than a client-side navigation: the signed-out user's data leaves memory.
+      onSuccess: () => window.location.replace('/login'),
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'You are still signed in', message: errorMessage(error) }),
     });
 
   return (

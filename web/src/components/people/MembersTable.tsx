@@ -43,22 +43,14 @@ export function MembersTable({ members, actions }: MembersTableProps) {
               <Table.Td>
                 <Group gap={4}>
                   {member.roles.map((role) => (
-                    <Badge
-                      key={role}
-                      color="blue"
-                      variant="outline"
-                      styles={{ label: { textTransform: 'none' } }}
-                    >
+                    <Badge key={role} variant="default">
                       {roleLabel(role)}
                     </Badge>
                   ))}
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Badge
-                  color={MEMBER_STATUS_COLORS[member.status] ?? 'gray'}
-                  styles={{ label: { textTransform: 'none' } }}
-                >
+                <Badge color={MEMBER_STATUS_COLORS[member.status] ?? 'gray'}>
                   {MEMBER_STATUS_LABELS[member.status] ?? member.status}
                 </Badge>
               </Table.Td>

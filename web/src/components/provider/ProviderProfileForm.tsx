@@ -47,13 +47,17 @@ function initialValues(organization: Organization, provider: ProviderProfile): P
   };
 }
 
+// Address and website may be cleared; name and type are required and are sent as typed.
+const CLEARABLE = new Set<string>(['street', 'city', 'state', 'postalCode', 'country', 'website']);
+
 // A merge-patch carries only what changed, so two people editing different fields do not undo each other.
 function changes(before: ProfileValues, after: ProfileValues): ProviderProfileInput {
   const patch: Record<string, unknown> = {};
   for (const field of FIELDS) {
     if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
     const value = after[field];
-    patch[field] = typeof value === 'string' ? value.trim() || null : value;
+    if (typeof value !== 'string') patch[field] = value;
+    else patch[field] = CLEARABLE.has(field) ? value.trim() || null : value.trim();
   }
   return patch as ProviderProfileInput;
 }

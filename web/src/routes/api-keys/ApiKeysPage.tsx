@@ -68,13 +68,9 @@ export function ApiKeysPage() {
                   <Table.Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</Table.Td>
                   <Table.Td>
                     {key.revokedAt ? (
-                      <Badge color="gray" styles={{ label: { textTransform: 'none' } }}>
-                        Revoked {formatDateTime(key.revokedAt)}
-                      </Badge>
+                      <Badge color="gray">Revoked {formatDateTime(key.revokedAt)}</Badge>
                     ) : (
-                      <Badge color="green" styles={{ label: { textTransform: 'none' } }}>
-                        Active
-                      </Badge>
+                      <Badge color="green">Active</Badge>
                     )}
                   </Table.Td>
                   <Table.Td>

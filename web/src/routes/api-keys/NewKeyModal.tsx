@@ -12,7 +12,7 @@ export function NewKeyModal({ apiKey, onClose }: { apiKey: CreatedApiKey; onClos
       closeOnClickOutside={false}
     >
       <Stack gap="md">
-        <Alert color="orange" title="Copy the key now">
+        <Alert color="red" title="Copy the key now">
           This is the only time the key is shown. Store it in your system’s secret store; if it is lost,
           revoke it and create a new one.
         </Alert>

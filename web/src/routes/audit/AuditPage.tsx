@@ -2,7 +2,7 @@ import { Button, Center, Group, SimpleGrid, Stack, Table, Text } from '@mantine/
 import { type FormEvent, Fragment, useState } from 'react';
 import { type AuditFilters, useAuditTrail } from '../../api/audit';
 import type { AuditEntry } from '../../api/types';
-import { DateField, TextField } from '../../components/form/fields';
+import { AutocompleteField, DateField } from '../../components/form/fields';
 import { EmptyNote, LoadError, Loading } from '../../components/LoadState';
 import { Page } from '../../components/Page';
 import { FIELD_HELP } from '../../help/field-help';
@@ -17,6 +17,9 @@ export function AuditPage() {
   const audit = useAuditTrail(filters);
   const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.values(filters).some(Boolean);
+  // Suggest the kinds of record and action already on screen; the server matches them exactly.
+  const entityTypes = unique(entries.map((e) => e.entityType));
+  const actions = unique(entries.map((e) => e.action));
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -36,17 +39,19 @@ export function AuditPage() {
       <form onSubmit={apply} aria-label="Filter the audit trail">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <TextField
+            <AutocompleteField
               label="Record"
               help={FIELD_HELP['audit.entityType']}
+              data={entityTypes}
               value={draft.entityType}
-              onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
+              onChange={(value) => setDraft({ ...draft, entityType: value })}
             />
-            <TextField
+            <AutocompleteField
               label="Action"
               help={FIELD_HELP['audit.action']}
+              data={actions}
               value={draft.action}
-              onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+              onChange={(value) => setDraft({ ...draft, action: value })}
             />
             <DateField
               label="From"
@@ -104,6 +109,10 @@ export function AuditPage() {
       )}
     </Page>
   );
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
 }
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -166,6 +175,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                       size="compact-sm"
                       variant="subtle"
                       onClick={() => toggle(id)}
+                      aria-label={`${open ? 'Hide' : 'Show'} changes: ${entry.action} ${entry.entityType}, ${formatDateTime(entry.at)}`}
                       aria-expanded={open}
                       aria-controls={open ? detailsId : undefined}
                     >

@@ -61,7 +61,7 @@ function ProviderSummary() {
             No providers yet.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={360}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>

@@ -23,7 +23,7 @@ export function HomePage() {
   if (me.user.kind === 'PHYSICIAN') return <PhysicianHome />;
   return (
     <Page title={`Welcome, ${me.user.name}`}>
-      <Alert color="yellow" title="No organisation">
+      <Alert color="blue" title="No organisation">
         Your account is not linked to any organisation at the moment. Ask your organisation’s Primary Contact
         or administrator to add you again.
       </Alert>

@@ -65,9 +65,6 @@ export function ProviderHome({ organizationId }: { organizationId: Id }) {
         </Card>
       )}
       <Stack gap="xs">
-        <Title order={2} size="h4">
-          Quick links
-        </Title>
         <QuickLinks links={links} />
         <Text size="sm" c="dimmed">
           Activities, learners, uploads and the annual report are coming in the next releases.

@@ -54,6 +54,8 @@ export function EditRolesModal({ member, organizationId, organizationKind, onClo
             onChange={(value) => setRoles(value as Role[])}
             error={missing ?? errors.roles}
             comboboxProps={{ withinPortal: true }}
+            searchable
+            nothingFoundMessage="No role of that name"
             data-autofocus
           />
           <Group justify="flex-end">

@@ -44,12 +44,13 @@ export function InviteMemberModal({
     if (values.roles.length === 0) return;
     const body = { name: values.name.trim(), email: values.email.trim(), roles: values.roles };
     invite.mutate(body, {
-      onSuccess: () => {
-        notifications.show({
-          color: 'green',
-          title: 'Invitation sent',
-          message: `${body.name} will receive an email with a link to set a password.`,
-        });
+      onSuccess: (member) => {
+        // Someone who already has an account is told by email that they have access; no password link.
+        const message =
+          member?.status === 'INVITED'
+            ? `${body.name} will receive an email with a link to set a password.`
+            : `${body.name} already has an OpenPARS account and was told by email about the new access.`;
+        notifications.show({ color: 'green', title: 'Access granted', message });
         close();
       },
     });
@@ -97,6 +98,8 @@ export function InviteMemberModal({
             onChange={(roles) => setValues({ ...values, roles: roles as Role[] })}
             error={rolesMissing ?? errors.roles}
             comboboxProps={{ withinPortal: true }}
+            searchable
+            nothingFoundMessage="No role of that name"
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={invite.isPending}>

@@ -76,7 +76,7 @@ export function LoginPage({ redirect }: { redirect?: string }) {
 
 function DemoAccounts() {
   return (
-    <Alert color="yellow" title="Demo instance" maw={460} mx="auto" w="100%">
+    <Alert color="blue" title="Demo instance" maw={460} mx="auto" w="100%">
       <Text size="sm">
         Every demo account uses the password <strong>openpars-demo</strong>: accme@example.org,
         sms@example.org, provider@example.org, provider2@example.org, board@example.org,
@@ -84,7 +84,8 @@ function DemoAccounts() {
       </Text>
       <Text size="sm" mt="xs">
         Mail is not sent on this instance; read it in the{' '}
-        <Anchor component={Link} to="/outbox">
+        {/* Inherits the alert's text colour: a blue link on the blue alert fails WCAG contrast. */}
+        <Anchor component={Link} to="/outbox" c="inherit" td="underline" fw={600}>
           outbox
         </Anchor>
         .
