@@ -4,6 +4,7 @@ import { hashPassword } from '../modules/identity/secrets';
 import { type AuditContext, writeAudit } from '../platform/audit/audit';
 import type { Clock } from '../platform/clock';
 import type { Db } from '../platform/db/connect';
+import { seedBoardLists } from './board-lists.seed';
 import { seedReferenceOrganizations } from './reference.seed';
 
 // The demo seed: small named steps, each idempotent (it looks its rows up by natural key first), so a
@@ -332,6 +333,7 @@ export const DEMO_STEPS = [
   { name: 'recognized accreditor', run: (db: Db) => stepRecognizedAccreditor(db) },
   { name: 'providers', run: (db: Db, clock: Clock) => stepProviders(db, clock) },
   { name: 'users', run: (db: Db) => stepUsers(db) },
+  { name: 'board lists', run: (db: Db) => seedBoardLists(db) },
 ] as const;
 
 export async function seedDemo(db: Db, clock: Clock, log: (msg: string) => void = () => {}) {

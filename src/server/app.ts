@@ -10,8 +10,12 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config';
+import { activityRoutes } from '../modules/activities/activity.routes';
+import { createActivitiesService } from '../modules/activities/activity.service';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { createAuditService } from '../modules/audit/audit.service';
+import { boardListRoutes } from '../modules/boards/board-lists.routes';
+import { createBoardListsService } from '../modules/boards/board-lists.service';
 import { identityRoutes } from '../modules/identity/identity.routes';
 import { createIdentityService } from '../modules/identity/identity.service';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
@@ -24,6 +28,24 @@ import { loggerOptions } from '../platform/log';
 import { createMailer } from '../platform/mail/mailer';
 import { registerAuth } from './auth';
 import { errorHandler, problemJsonSchema, sendProblem } from './problem';
+
+/**
+ * Fastify spells custom methods `/activities::validate` and parameters before one with a pattern
+ * (`/:id(^\\d+)::copy`); OpenAPI wants `/activities:validate` and `/{id}:copy`. The swagger plugin turns
+ * `::` into `:` and `:name` into `{name}`, so hand it the pattern-free form with the double colon.
+ */
+export function openApiPath(url: string): string {
+  return url.replace(/:(\w+)\([^/]*?\)(?=::|\/|$)/g, ':$1').replace(/([^/:]):(\w+)$/, '$1::$2');
+}
+
+/** A custom method right after a parameter still comes out as `{id}:{copy}`; name it `{id}:copy`. */
+function fixCustomMethodPaths(doc: { paths?: Record<string, unknown> }) {
+  if (!doc.paths) return doc;
+  doc.paths = Object.fromEntries(
+    Object.entries(doc.paths).map(([path, item]) => [path.replace(/\}:\{(\w+)\}$/, '}:$1'), item]),
+  );
+  return doc;
+}
 
 export type AppDeps = { config: Config; database: DatabaseHandle; clock: Clock };
 
@@ -47,7 +69,9 @@ export function createServices(deps: AppDeps, log: FastifyInstance['log']) {
   const organizations = createOrganizationsService({ db, clock: deps.clock, mailer, identity });
   const audit = createAuditService({ db });
   const system = createSystemService({ db, config: deps.config, clock: deps.clock, mailer });
-  return { db, mailer, identity, organizations, audit, system };
+  const boardLists = createBoardListsService({ db });
+  const activities = createActivitiesService({ db, clock: deps.clock, organizations, boardLists });
+  return { db, mailer, identity, organizations, audit, system, boardLists, activities };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -94,8 +118,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       },
       security: [{ session: [] }, { apiKey: [] }],
     },
+    transformObject: (documentObject) =>
+      fixCustomMethodPaths(
+        (documentObject as { openapiObject: { paths?: Record<string, unknown> } }).openapiObject,
+      ) as never,
     transform: (input) => {
       const out = jsonSchemaTransform(input);
+      out.url = openApiPath(out.url);
       const schema = out.schema as { response?: Record<string, unknown> };
       // every operation can answer a problem+json error (docs/api.md lists the codes)
       out.schema = {
@@ -115,6 +144,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(identityRoutes(services.identity, cookies, config.authRateLimitPerMinute));
       await api.register(organizationsRoutes(services.organizations));
       await api.register(auditRoutes(services.audit));
+      await api.register(boardListRoutes(services.boardLists));
+      await api.register(activityRoutes(services.activities));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

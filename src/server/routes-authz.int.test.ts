@@ -95,6 +95,65 @@ const ROUTES: Record<string, RouteCase> = {
     },
   },
   'GET /api/v1/providers/:id': { access: 'signed-in', url: '/api/v1/providers/1' },
+  // board-maintained lists: reference data, readable by anyone; changed by board administrators
+  'GET /api/v1/boards/:code/:list': {
+    access: 'public',
+    url: '/api/v1/boards/ABIM/practice-areas',
+    status: 200,
+  },
+  'POST /api/v1/boards/:code/:list': {
+    access: 'signed-in',
+    url: '/api/v1/boards/ABIM/practice-areas',
+    body: { code: 'X', name: 'X' },
+  },
+  'DELETE /api/v1/boards/:code/:list/:entry': {
+    access: 'signed-in',
+    url: '/api/v1/boards/ABIM/practice-areas/IM',
+  },
+  'GET /api/v1/rems/blueprint-sections': {
+    access: 'public',
+    url: '/api/v1/rems/blueprint-sections',
+    status: 200,
+  },
+  // activities (formats.md §7)
+  'GET /api/v1/activities': { access: 'signed-in', url: '/api/v1/activities' },
+  'POST /api/v1/activities': {
+    access: 'signed-in',
+    url: '/api/v1/activities',
+    body: { title: 'T', format: 'C', startDate: '2025-01-01', endDate: '2025-01-01' },
+  },
+  'POST /api/v1/activities:validate': {
+    access: 'signed-in',
+    url: '/api/v1/activities:validate',
+    body: { title: 'T' },
+  },
+  'POST /api/v1/activities:repeat': {
+    access: 'signed-in',
+    url: '/api/v1/activities:repeat',
+    body: { shared: { title: 'T' }, instances: [{}, {}] },
+  },
+  'GET /api/v1/activities/:id': { access: 'signed-in', url: '/api/v1/activities/10000001' },
+  'GET /api/v1/activities/:id/history': { access: 'signed-in', url: '/api/v1/activities/10000001/history' },
+  'PUT /api/v1/activities/:id': {
+    access: 'signed-in',
+    url: '/api/v1/activities/10000001',
+    body: { title: 'T' },
+  },
+  'PATCH /api/v1/activities/:id': {
+    access: 'signed-in',
+    url: '/api/v1/activities/10000001',
+    body: { title: 'T' },
+  },
+  'DELETE /api/v1/activities/:id': { access: 'signed-in', url: '/api/v1/activities/10000001' },
+  'POST /api/v1/activities/:id(^\\d+)::copy': {
+    access: 'signed-in',
+    url: '/api/v1/activities/10000001:copy',
+  },
+  'PUT /api/v1/activities/by-provider-id/:providerActivityId': {
+    access: 'signed-in',
+    url: '/api/v1/activities/by-provider-id/P1',
+    body: { title: 'T' },
+  },
   'PATCH /api/v1/providers/:id': {
     access: 'signed-in',
     url: '/api/v1/providers/1',
@@ -221,7 +280,8 @@ describe('route table', () => {
     );
     const undocumented = Object.keys(ROUTES)
       .filter((r) => r.includes(' /api/v1/') && r !== 'GET /api/v1/openapi.json')
-      .map((r) => r.replace(/:(\w+)/g, '{$1}'))
+      // Fastify's spelling → OpenAPI's: `::verb` is a literal `:verb`, `:name(pattern)` a parameter
+      .map((r) => r.replace(/\/:(\w+)(\([^/]*?\))?/g, '/{$1}').replace('::', ':'))
       .filter((r) => !documented.has(r));
     expect(undocumented).toEqual([]);
   });

@@ -1,0 +1,506 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { type AuditContext, type AuditEntry, changedOnly, writeAudit } from '../../platform/audit/audit';
+import type { Db } from '../../platform/db/connect';
+import * as repo from './activity.repository';
+import {
+  type ActivityRecord,
+  activityChanges,
+  evaluateStatus,
+  normalizeActivity,
+  type Requirement,
+  type RuleContext,
+  type RuleMessage,
+  reportingYearOf,
+} from './activity.rules';
+import type { ActivityInput } from './activity.schema';
+
+// The one write path for activities (formats.md §8.3): a batch of commands from the API, the web form
+// or an upload is resolved in order in memory against the records its keys touch, then written as
+// net changes with set-based SQL and one audit INSERT. Per-record API calls are batches of one.
+
+export type ActivityCommand =
+  | {
+      action: 'UPSERT';
+      input: ActivityInput;
+      /** identifies the record; a different providerActivityId in the input renames it */
+      parsActivityId?: number | null;
+      /** CREATE refuses an existing key; UPSERT updates it; REPLACE needs an existing record */
+      mode: 'CREATE' | 'UPSERT' | 'REPLACE';
+      /** uploads: a new activity needs providerActivityId (ACT-KEY-MISSING) */
+      requireProviderKey?: boolean;
+      repeatGroupId?: string | null;
+      expectedVersion?: number;
+    }
+  | {
+      action: 'DELETE';
+      parsActivityId?: number | null;
+      providerActivityId?: string | null;
+      expectedVersion?: number;
+    };
+
+export type CommandOutcome =
+  | 'ADDED'
+  | 'UPDATED'
+  | 'UNCHANGED'
+  | 'SAVED_WITH_LOWER_STATUS'
+  | 'DELETED'
+  | 'REJECTED';
+
+type Entry = {
+  id: number | null;
+  providerKey: string | null;
+  record: ActivityRecord;
+  status: string;
+  targetStatus: string;
+  missing: Requirement[];
+  version: number;
+  repeatGroupId: string | null;
+  reportingYear: number;
+  isNew: boolean;
+  dirty: boolean;
+  deleted: boolean;
+  original: ActivityRecord | null;
+  originalStatus: string | null;
+  createdAt: Date | null;
+};
+
+export type CommandResult = {
+  outcome: CommandOutcome;
+  change: 'ADDED' | 'UPDATED' | null;
+  parsActivityId: number | null;
+  key: string | null;
+  status: string | null;
+  targetStatus: string | null;
+  missing: Requirement[];
+  errors: RuleMessage[];
+  warnings: RuleMessage[];
+  changedFields: string[];
+  versionConflict?: boolean;
+  entry?: Entry;
+};
+
+const lowerKey = (k: string | null | undefined) => (k ? k.trim().toLowerCase() : null);
+const reject = (
+  errors: RuleMessage[],
+  warnings: RuleMessage[] = [],
+  key: string | null = null,
+): CommandResult => ({
+  outcome: 'REJECTED',
+  change: null,
+  parsActivityId: null,
+  key,
+  status: null,
+  targetStatus: null,
+  missing: [],
+  errors,
+  warnings,
+  changedFields: [],
+});
+
+export type BatchOptions = {
+  db: Db;
+  providerId: number;
+  ctx: RuleContext;
+  audit: AuditContext;
+  actorUserId: string | null;
+  /** resolve and report only; nothing is written */
+  dryRun?: boolean;
+};
+
+export async function applyActivityBatch(
+  options: BatchOptions,
+  commands: ActivityCommand[],
+): Promise<CommandResult[]> {
+  const { db, providerId, ctx } = options;
+  const ids = new Set<number>();
+  const keys = new Set<string>();
+  for (const c of commands) {
+    if (c.parsActivityId) ids.add(c.parsActivityId);
+    const k = lowerKey(c.action === 'UPSERT' ? c.input.providerActivityId : c.providerActivityId);
+    if (k) keys.add(k);
+  }
+  const stored = await repo.prefetchByKeys(db, providerId, [...ids], [...keys]);
+  const byId = new Map<number, Entry>();
+  const byKey = new Map<string, Entry>();
+  for (const s of stored) {
+    // `data` also keeps the last evaluation's missing requirements; the record is the rest
+    const { missing: storedMissing, ...data } = s.data as ActivityRecord & { missing?: Requirement[] };
+    const record = data as ActivityRecord;
+    const entry: Entry = {
+      id: s.parsActivityId,
+      providerKey: s.providerActivityId,
+      record,
+      status: s.status,
+      targetStatus: s.targetStatus,
+      missing: storedMissing ?? [],
+      version: s.version,
+      repeatGroupId: s.repeatGroupId,
+      reportingYear: s.reportingYear,
+      isNew: false,
+      dirty: false,
+      deleted: false,
+      original: record,
+      originalStatus: s.status,
+      createdAt: s.createdAt,
+    };
+    byId.set(s.parsActivityId, entry);
+    if (s.providerActivityId) byKey.set(s.providerActivityId.toLowerCase(), entry);
+  }
+  const years = new Set<number>(stored.map((s) => s.reportingYear));
+  const results: CommandResult[] = [];
+  // Years are checked after normalisation; collect them first so the lock query runs once.
+  const normalised = commands.map((c) =>
+    c.action === 'UPSERT'
+      ? normalizeActivity(
+          c.input,
+          ctx,
+          c.parsActivityId
+            ? (byId.get(c.parsActivityId)?.record ?? null)
+            : (byKey.get(lowerKey(c.input.providerActivityId) ?? '')?.record ?? null),
+        )
+      : null,
+  );
+  for (const n of normalised) if (n?.record) years.add(reportingYearOf(n.record));
+  const locked = await repo.lockedYears(db, providerId, [...years]);
+  const yearClosed = (year: number, path = 'endDate'): RuleMessage => ({
+    path,
+    code: 'ACT-YEAR-CLOSED',
+    message: `Reporting year ${year} is closed for this provider (annual report submitted or locked); ask your accreditor for a change request to edit it.`,
+    value: year,
+  });
+
+  commands.forEach((command, index) => {
+    if (command.action === 'DELETE') {
+      const entry = command.parsActivityId
+        ? byId.get(command.parsActivityId)
+        : byKey.get(lowerKey(command.providerActivityId) ?? '');
+      const keyText =
+        command.providerActivityId ?? (command.parsActivityId ? String(command.parsActivityId) : null);
+      if (!entry || entry.deleted) {
+        results.push(
+          reject(
+            [
+              {
+                path: command.parsActivityId ? 'parsActivityId' : 'providerActivityId',
+                code: 'ACT-DELETE-NOT-FOUND',
+                message: 'No live activity of this provider has this key; nothing was deleted.',
+                value: keyText,
+              },
+            ],
+            [],
+            keyText,
+          ),
+        );
+        return;
+      }
+      if (command.expectedVersion !== undefined && command.expectedVersion !== entry.version) {
+        results.push({ ...reject([]), versionConflict: true });
+        return;
+      }
+      if (locked.has(entry.reportingYear)) {
+        results.push(reject([yearClosed(entry.reportingYear)], [], keyText));
+        return;
+      }
+      entry.deleted = true;
+      entry.dirty = true;
+      results.push({
+        outcome: 'DELETED',
+        change: null,
+        parsActivityId: entry.id,
+        key: entry.providerKey,
+        status: entry.status,
+        targetStatus: null,
+        missing: [],
+        errors: [],
+        warnings: [],
+        changedFields: [],
+        entry,
+      });
+      return;
+    }
+
+    const { record, errors, warnings } = normalised[index]!;
+    const givenKey = lowerKey(command.input.providerActivityId);
+    let entry: Entry | undefined;
+    if (command.parsActivityId) {
+      entry = byId.get(command.parsActivityId);
+      if (!entry || entry.deleted) {
+        results.push(
+          reject(
+            [
+              {
+                path: 'parsActivityId',
+                code: 'ACT-PARS-ID-UNKNOWN',
+                message: 'No activity of this provider has this PARS Activity ID.',
+                value: command.parsActivityId,
+              },
+              ...errors,
+            ],
+            warnings,
+          ),
+        );
+        return;
+      }
+    } else if (givenKey) {
+      const found = byKey.get(givenKey);
+      entry = found && !found.deleted ? found : undefined;
+      if (entry && command.mode === 'CREATE') {
+        results.push(
+          reject(
+            [
+              {
+                path: 'providerActivityId',
+                code: 'ACT-PROVIDER-ID-TAKEN',
+                message: `Another activity (PARS ID ${entry.id ?? 'new'}) already uses this Provider Activity ID; use a different ID or update that activity.`,
+                value: command.input.providerActivityId,
+              },
+              ...errors,
+            ],
+            warnings,
+            command.input.providerActivityId ?? null,
+          ),
+        );
+        return;
+      }
+    }
+    if (!entry && command.mode === 'REPLACE') {
+      results.push(
+        reject([
+          {
+            path: 'parsActivityId',
+            code: 'ACT-PARS-ID-UNKNOWN',
+            message: 'No activity of this provider has this PARS Activity ID.',
+            value: command.parsActivityId ?? null,
+          },
+        ]),
+      );
+      return;
+    }
+    if (!entry && command.requireProviderKey && !givenKey) {
+      errors.unshift({
+        path: 'providerActivityId',
+        code: 'ACT-KEY-MISSING',
+        message:
+          'A new activity needs a Provider Activity ID (or give the PARS Activity ID of an existing one).',
+      });
+    }
+    if (entry && givenKey && lowerKey(entry.providerKey) !== givenKey) {
+      const other = byKey.get(givenKey);
+      if (other && other !== entry && !other.deleted) {
+        errors.push({
+          path: 'providerActivityId',
+          code: 'ACT-PROVIDER-ID-TAKEN',
+          message: `Another activity (PARS ID ${other.id ?? 'new'}) already uses this Provider Activity ID.`,
+          value: command.input.providerActivityId,
+        });
+      }
+    }
+    if (!record || errors.length) {
+      results.push(
+        reject(errors, warnings, command.input.providerActivityId ?? (entry?.id ? String(entry.id) : null)),
+      );
+      return;
+    }
+    if (entry && command.expectedVersion !== undefined && command.expectedVersion !== entry.version) {
+      results.push({ ...reject([]), versionConflict: true });
+      return;
+    }
+    const year = reportingYearOf(record);
+    if (locked.has(year) || (entry && locked.has(entry.reportingYear))) {
+      results.push(
+        reject(
+          [yearClosed(locked.has(year) ? year : entry!.reportingYear)],
+          warnings,
+          record.providerActivityId,
+        ),
+      );
+      return;
+    }
+    const evaluation = evaluateStatus(record, ctx);
+    const lower = evaluation.missing.length > 0;
+    if (entry) {
+      const changedFields = activityChanges(entry.record, record);
+      if (changedFields.length === 0 && entry.status === evaluation.status) {
+        results.push({
+          outcome: 'UNCHANGED',
+          change: null,
+          parsActivityId: entry.id,
+          key: entry.providerKey,
+          status: entry.status,
+          targetStatus: evaluation.targetStatus,
+          missing: evaluation.missing,
+          errors: [],
+          warnings,
+          changedFields: [],
+          entry,
+        });
+        return;
+      }
+      if (entry.providerKey) byKey.delete(entry.providerKey.toLowerCase());
+      Object.assign(entry, {
+        record,
+        status: evaluation.status,
+        targetStatus: evaluation.targetStatus,
+        missing: evaluation.missing,
+        providerKey: record.providerActivityId,
+        reportingYear: year,
+        dirty: true,
+      });
+      if (record.providerActivityId) byKey.set(record.providerActivityId.toLowerCase(), entry);
+      results.push({
+        outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'UPDATED',
+        change: 'UPDATED',
+        parsActivityId: entry.id,
+        key: entry.providerKey,
+        status: evaluation.status,
+        targetStatus: evaluation.targetStatus,
+        missing: evaluation.missing,
+        errors: [],
+        warnings,
+        changedFields,
+        entry,
+      });
+      return;
+    }
+    const created: Entry = {
+      id: null,
+      providerKey: record.providerActivityId,
+      record,
+      status: evaluation.status,
+      targetStatus: evaluation.targetStatus,
+      missing: evaluation.missing,
+      version: 1,
+      repeatGroupId: command.repeatGroupId ?? null,
+      reportingYear: year,
+      isNew: true,
+      dirty: true,
+      deleted: false,
+      original: null,
+      originalStatus: null,
+      createdAt: null,
+    };
+    if (record.providerActivityId) byKey.set(record.providerActivityId.toLowerCase(), created);
+    results.push({
+      outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'ADDED',
+      change: 'ADDED',
+      parsActivityId: null,
+      key: created.providerKey,
+      status: evaluation.status,
+      targetStatus: evaluation.targetStatus,
+      missing: evaluation.missing,
+      errors: [],
+      warnings,
+      changedFields: [],
+      entry: created,
+    });
+  });
+
+  const dirty = [...new Set(results.map((r) => r.entry).filter((e): e is Entry => !!e?.dirty))];
+  const inserts = dirty.filter((e) => e.isNew);
+  if (inserts.length) {
+    // Identities are drawn up front so results can name the new PARS IDs without relying on RETURNING order.
+    const { rows } = await sql<{
+      id: number;
+    }>`SELECT nextval(pg_get_serial_sequence('activities', 'pars_activity_id')) AS id FROM generate_series(1, ${inserts.length})`.execute(
+      db,
+    );
+    inserts.forEach((e, i) => {
+      e.id = Number(rows[i]!.id);
+    });
+  }
+  for (const r of results) if (r.entry && r.parsActivityId === null) r.parsActivityId = r.entry.id;
+  if (options.dryRun || dirty.length === 0) return results;
+
+  const now = new Date();
+  const row = (e: Entry) => ({
+    pars_activity_id: e.id,
+    provider_activity_id: e.record.providerActivityId,
+    reporting_year: e.reportingYear,
+    title: e.record.title,
+    format: e.record.format,
+    delivery_method: e.record.deliveryMethod,
+    start_date: e.record.startDate,
+    end_date: e.record.endDate,
+    status: e.status,
+    requested_status: e.record.requestedStatus,
+    target_status: e.targetStatus,
+    missing_requirements: e.missing.map((m) => m.requirement),
+    credits_designated: e.record.creditsDesignated,
+    list_in_passport: e.record.listInPassport,
+    moc_boards: e.record.mocRegistrations.map((m) => m.board),
+    is_rems: e.record.rems !== null,
+    is_mips: e.record.mips?.improvementActivity === true,
+    repeat_group_id: e.repeatGroupId,
+    data: { ...e.record, missing: e.missing },
+    deleted: e.deleted,
+  });
+  const columnsSql = sql`x(pars_activity_id bigint, provider_activity_id text, reporting_year int, title text, format text, delivery_method text, start_date date, end_date date, status text, requested_status text, target_status text, missing_requirements text[], credits_designated numeric, list_in_passport boolean, moc_boards text[], is_rems boolean, is_mips boolean, repeat_group_id uuid, data jsonb, deleted boolean)`;
+  const actor = options.actorUserId;
+  if (inserts.length) {
+    await sql`
+      INSERT INTO activities (pars_activity_id, provider_id, provider_activity_id, reporting_year, title, format, delivery_method, start_date, end_date, status, requested_status, target_status, missing_requirements, credits_designated, list_in_passport, moc_boards, is_rems, is_mips, repeat_group_id, data, created_by, updated_by, deleted_at, deleted_by)
+      OVERRIDING SYSTEM VALUE
+      SELECT x.pars_activity_id, ${providerId}, x.provider_activity_id, x.reporting_year, x.title, x.format, x.delivery_method, x.start_date, x.end_date, x.status, x.requested_status, x.target_status, x.missing_requirements, x.credits_designated, x.list_in_passport, x.moc_boards, x.is_rems, x.is_mips, x.repeat_group_id, x.data, ${actor}::uuid, ${actor}::uuid,
+             CASE WHEN x.deleted THEN ${now}::timestamptz END, CASE WHEN x.deleted THEN ${actor}::uuid END
+      FROM jsonb_to_recordset(${JSON.stringify(inserts.map(row))}::jsonb) AS ${columnsSql}`.execute(db);
+  }
+  const updates = dirty.filter((e) => !e.isNew);
+  if (updates.length) {
+    await sql`
+      UPDATE activities a SET
+        provider_activity_id = x.provider_activity_id, reporting_year = x.reporting_year, title = x.title, format = x.format,
+        delivery_method = x.delivery_method, start_date = x.start_date, end_date = x.end_date, status = x.status,
+        requested_status = x.requested_status, target_status = x.target_status, missing_requirements = x.missing_requirements,
+        credits_designated = x.credits_designated, list_in_passport = x.list_in_passport, moc_boards = x.moc_boards,
+        is_rems = x.is_rems, is_mips = x.is_mips, data = x.data, version = a.version + 1, updated_at = ${now}::timestamptz, updated_by = ${actor}::uuid,
+        deleted_at = CASE WHEN x.deleted THEN ${now}::timestamptz END, deleted_by = CASE WHEN x.deleted THEN ${actor}::uuid END
+      FROM jsonb_to_recordset(${JSON.stringify(updates.map(row))}::jsonb) AS ${columnsSql}
+      WHERE a.pars_activity_id = x.pars_activity_id AND a.provider_id = ${providerId}`.execute(db);
+  }
+  const audits: AuditEntry[] = [];
+  for (const e of dirty) {
+    if (e.isNew) {
+      audits.push({
+        subjectOrganizationId: providerId,
+        entityType: 'activity',
+        entityId: e.id!,
+        action: 'CREATE',
+        after: { ...e.record, status: e.status },
+      });
+      if (e.deleted)
+        audits.push({
+          subjectOrganizationId: providerId,
+          entityType: 'activity',
+          entityId: e.id!,
+          action: 'DELETE',
+        });
+    } else if (e.deleted) {
+      audits.push({
+        subjectOrganizationId: providerId,
+        entityType: 'activity',
+        entityId: e.id!,
+        action: 'DELETE',
+        before: { status: e.status, providerActivityId: e.providerKey },
+      });
+    } else {
+      const before: Record<string, unknown> = {
+        ...(e.original as Record<string, unknown>),
+        status: e.originalStatus,
+      };
+      delete before.missing;
+      const diff = changedOnly(before, { ...e.record, status: e.status } as Record<string, unknown>);
+      audits.push({
+        subjectOrganizationId: providerId,
+        entityType: 'activity',
+        entityId: e.id!,
+        action: 'UPDATE',
+        ...diff,
+      });
+    }
+  }
+  await writeAudit(db, options.audit, audits);
+  return results;
+}
+
+export const newRepeatGroupId = () => randomUUID();

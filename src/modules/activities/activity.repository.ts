@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/connect';
+
+// SQL only. Searchable fields are columns; the normalised record is `data` (jsonb).
+
+export const activityColumns = [
+  'a.parsActivityId',
+  'a.providerId',
+  'a.providerActivityId',
+  'a.ruleSet',
+  'a.reportingYear',
+  'a.title',
+  'a.format',
+  'a.deliveryMethod',
+  'a.startDate',
+  'a.endDate',
+  'a.status',
+  'a.requestedStatus',
+  'a.targetStatus',
+  'a.missingRequirements',
+  'a.creditsDesignated',
+  'a.mocBoards',
+  'a.isRems',
+  'a.isMips',
+  'a.repeatGroupId',
+  'a.version',
+  'a.createdAt',
+  'a.createdBy',
+  'a.updatedAt',
+  'a.updatedBy',
+] as const;
+
+export type StoredActivity = {
+  parsActivityId: number;
+  providerId: number;
+  providerActivityId: string | null;
+  ruleSet: string;
+  reportingYear: number;
+  status: string;
+  targetStatus: string;
+  version: number;
+  repeatGroupId: string | null;
+  data: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The live activities of one provider that a batch's keys touch, in one query. */
+export async function prefetchByKeys(
+  db: Db,
+  providerId: number,
+  ids: number[],
+  providerKeys: string[],
+): Promise<StoredActivity[]> {
+  if (ids.length === 0 && providerKeys.length === 0) return [];
+  return db
+    .selectFrom('activities as a')
+    .select([
+      'a.parsActivityId',
+      'a.providerId',
+      'a.providerActivityId',
+      'a.ruleSet',
+      'a.reportingYear',
+      'a.status',
+      'a.targetStatus',
+      'a.version',
+      'a.repeatGroupId',
+      'a.data',
+      'a.createdAt',
+      'a.updatedAt',
+    ])
+    .where('a.providerId', '=', providerId)
+    .where('a.deletedAt', 'is', null)
+    .where('a.ruleSet', '=', 'CURRENT')
+    .where((eb) => {
+      const ors = [];
+      if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
+      if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
+      return eb.or(ors);
+    })
+    .execute() as Promise<StoredActivity[]>;
+}
+
+export async function lockedYears(db: Db, providerId: number, years: number[]): Promise<Set<number>> {
+  if (years.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('reportingYearLocks')
+    .select('year')
+    .where('providerId', '=', providerId)
+    .where('year', 'in', years)
+    .execute();
+  return new Set(rows.map((r) => r.year));
+}
