@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderCodesData } from '../../scripts/generate-codes';
 import { CODE_LISTS, codeList, isCode } from './codes';
 
 const specDir = path.resolve('../shared/spec/codes');
@@ -19,6 +20,10 @@ describe('code lists', () => {
     expect(codeList('states')).toHaveLength(57);
     expect(isCode('countries', 'USA')).toBe(true);
     expect(isCode('states', 'XX')).toBe(false);
+  });
+
+  it('compiles the .tsv files into codes.data.ts unchanged (run `npm run codes` after editing them)', () => {
+    expect(fs.readFileSync('src/reference/codes.data.ts', 'utf8')).toBe(renderCodesData());
   });
 
   it.skipIf(!fs.existsSync(specDir))('is an unchanged copy of the spec code lists', () => {

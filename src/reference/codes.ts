@@ -1,26 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CODE_LISTS, type CodeListName } from './code-lists';
+import { CODE_DATA } from './codes.data';
 
-// Code lists are data: the .tsv files of spec/codes, copied into this folder unchanged (a test keeps
-// them identical to the spec). Each row becomes an object keyed by the header; the first column is the
-// code, and every list also answers `code` and `name` so clients can treat lists alike.
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'codes');
+// Code lists are data: the .tsv files of spec/codes, copied into ./codes unchanged (a test keeps them
+// identical to the spec) and compiled into codes.data.ts so Node and the browser load them alike.
+// Each row becomes an object keyed by the header; the first column is the code, and every list also
+// answers `code` and `name` so clients can treat lists alike.
+export { CODE_LISTS, type CodeListName };
 
-export const CODE_LISTS = [
-  'activity-types',
-  'boards',
-  'countries',
-  'credit-types',
-  'delivery-methods',
-  'in-kind-types',
-  'ja-professions',
-  'outcome-measures',
-  'provider-types',
-  'rems-professions',
-  'states',
-] as const;
-export type CodeListName = (typeof CODE_LISTS)[number];
 export type CodeRow = Record<string, string> & { code: string; name: string };
 
 const cache = new Map<CodeListName, CodeRow[]>();
@@ -37,7 +23,7 @@ export function parseTsv(text: string): Record<string, string>[] {
 export function codeList(name: CodeListName): CodeRow[] {
   let rows = cache.get(name);
   if (!rows) {
-    const raw = parseTsv(fs.readFileSync(path.join(dir, `${name}.tsv`), 'utf8'));
+    const raw = parseTsv(CODE_DATA[name] ?? '');
     rows = raw.map((r) => {
       const first = Object.values(r)[0] ?? '';
       return { ...r, code: r.code ?? first, name: r.name ?? first } as CodeRow;

@@ -4,6 +4,7 @@ import { hashPassword } from '../modules/identity/secrets';
 import { type AuditContext, writeAudit } from '../platform/audit/audit';
 import type { Clock } from '../platform/clock';
 import type { Db } from '../platform/db/connect';
+import { seedDemoActivities } from './activities.seed';
 import { seedBoardLists } from './board-lists.seed';
 import { seedReferenceOrganizations } from './reference.seed';
 
@@ -334,6 +335,7 @@ export const DEMO_STEPS = [
   { name: 'providers', run: (db: Db, clock: Clock) => stepProviders(db, clock) },
   { name: 'users', run: (db: Db) => stepUsers(db) },
   { name: 'board lists', run: (db: Db) => seedBoardLists(db) },
+  { name: 'activities', run: (db: Db, clock: Clock) => seedDemoActivities(db, clock) },
 ] as const;
 
 export async function seedDemo(db: Db, clock: Clock, log: (msg: string) => void = () => {}) {

@@ -3,32 +3,31 @@ import type { Db } from '../../platform/db/connect';
 
 // SQL only. Searchable fields are columns; the normalised record is `data` (jsonb).
 
-export const activityColumns = [
+const storedColumns = [
   'a.parsActivityId',
   'a.providerId',
-  'a.providerActivityId',
   'a.ruleSet',
   'a.reportingYear',
-  'a.title',
-  'a.format',
-  'a.deliveryMethod',
-  'a.startDate',
-  'a.endDate',
   'a.status',
-  'a.requestedStatus',
   'a.targetStatus',
-  'a.missingRequirements',
-  'a.creditsDesignated',
-  'a.mocBoards',
-  'a.isRems',
-  'a.isMips',
-  'a.repeatGroupId',
   'a.version',
+  'a.repeatGroupId',
+  'a.data',
   'a.createdAt',
-  'a.createdBy',
   'a.updatedAt',
-  'a.updatedBy',
 ] as const;
+
+/** One live activity with its provider number, limited to the given providers ('ALL' for no limit). */
+export async function findLive(db: Db, parsActivityId: number, providers: number[] | 'ALL') {
+  let q = db
+    .selectFrom('activities as a')
+    .innerJoin('providers as p', 'p.organizationId', 'a.providerId')
+    .select([...storedColumns, 'p.providerNumber'])
+    .where('a.parsActivityId', '=', parsActivityId)
+    .where('a.deletedAt', 'is', null);
+  if (providers !== 'ALL') q = q.where('a.providerId', 'in', providers.length ? providers : [-1]);
+  return q.executeTakeFirst();
+}
 
 export type StoredActivity = {
   parsActivityId: number;
@@ -55,20 +54,7 @@ export async function prefetchByKeys(
   if (ids.length === 0 && providerKeys.length === 0) return [];
   return db
     .selectFrom('activities as a')
-    .select([
-      'a.parsActivityId',
-      'a.providerId',
-      'a.providerActivityId',
-      'a.ruleSet',
-      'a.reportingYear',
-      'a.status',
-      'a.targetStatus',
-      'a.version',
-      'a.repeatGroupId',
-      'a.data',
-      'a.createdAt',
-      'a.updatedAt',
-    ])
+    .select([...storedColumns, 'a.providerActivityId'])
     .where('a.providerId', '=', providerId)
     .where('a.deletedAt', 'is', null)
     .where('a.ruleSet', '=', 'CURRENT')

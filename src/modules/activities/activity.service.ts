@@ -12,6 +12,7 @@ import {
   type CommandResult,
   newRepeatGroupId,
 } from './activity.batch';
+import * as repo from './activity.repository';
 import type { ActivityRecord, RuleContext } from './activity.rules';
 import { evaluateStatus, normalizeActivity } from './activity.rules';
 import { type ActivityInput, activityInputSchema } from './activity.schema';
@@ -148,28 +149,7 @@ export function createActivitiesService(deps: ActivitiesDeps) {
   }
 
   async function load(actor: Actor | null, parsActivityId: number) {
-    const providers = await readableProviderIds(actor);
-    let q = db
-      .selectFrom('activities as a')
-      .innerJoin('providers as p', 'p.organizationId', 'a.providerId')
-      .select([
-        'a.parsActivityId',
-        'a.providerId',
-        'p.providerNumber',
-        'a.ruleSet',
-        'a.reportingYear',
-        'a.status',
-        'a.targetStatus',
-        'a.version',
-        'a.repeatGroupId',
-        'a.data',
-        'a.createdAt',
-        'a.updatedAt',
-      ])
-      .where('a.parsActivityId', '=', parsActivityId)
-      .where('a.deletedAt', 'is', null);
-    if (providers !== 'ALL') q = q.where('a.providerId', 'in', providers.length ? providers : [-1]);
-    const row = await q.executeTakeFirst();
+    const row = await repo.findLive(db, parsActivityId, await readableProviderIds(actor));
     if (!row) throw notFound('activity');
     return row;
   }

@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useCodeOptions } from '../../api/codes';
@@ -8,6 +8,7 @@ import { FIELD_HELP } from '../../help/field-help';
 import { fieldErrors } from '../../lib/field-errors';
 import { FormAlert } from '../form/FormAlert';
 import { SelectField, TagsField, TextField } from '../form/fields';
+import { ProviderPlaceFields } from './ProviderPlaceFields';
 
 type ProfileValues = {
   name: string;
@@ -74,8 +75,6 @@ export function ProviderProfileForm({ organization, provider, onDone }: Provider
   const [values, setValues] = useState(initial);
   const update = useUpdateProvider(organization.id);
   const types = useCodeOptions('provider-types');
-  const states = useCodeOptions('states');
-  const countries = useCodeOptions('countries');
   const errors = fieldErrors(update.error);
   const set = <K extends keyof ProfileValues>(key: K, value: ProfileValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -132,53 +131,15 @@ export function ProviderProfileForm({ organization, provider, onDone }: Provider
           onChange={(e) => set('street', e.currentTarget.value)}
           error={errors.street}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextField
-            label="City"
-            help={FIELD_HELP['provider.city']}
-            autoComplete="address-level2"
-            value={values.city}
-            onChange={(e) => set('city', e.currentTarget.value)}
-            error={errors.city}
-          />
-          <SelectField
-            label="State"
-            help={FIELD_HELP['provider.state']}
-            data={states.options}
-            value={values.state || null}
-            onChange={(v) => set('state', v ?? '')}
-            error={errors.state}
-            searchable
-            clearable
-          />
-          <TextField
-            label="Postal code"
-            help={FIELD_HELP['provider.postalCode']}
-            autoComplete="postal-code"
-            value={values.postalCode}
-            onChange={(e) => set('postalCode', e.currentTarget.value)}
-            error={errors.postalCode}
-          />
-        </SimpleGrid>
-        <SelectField
-          label="Country"
-          help={FIELD_HELP['provider.country']}
-          data={countries.options}
-          value={values.country || null}
-          onChange={(v) => set('country', v ?? '')}
-          error={errors.country}
-          searchable
-          clearable
-        />
         <TextField
-          label="Website"
-          help={FIELD_HELP['provider.website']}
-          type="url"
-          placeholder="https://"
-          value={values.website}
-          onChange={(e) => set('website', e.currentTarget.value)}
-          error={errors.website}
+          label="Postal code"
+          help={FIELD_HELP['provider.postalCode']}
+          autoComplete="postal-code"
+          value={values.postalCode}
+          onChange={(e) => set('postalCode', e.currentTarget.value)}
+          error={errors.postalCode}
         />
+        <ProviderPlaceFields values={values} onChange={set} errors={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone} disabled={update.isPending}>
             Cancel

@@ -8,6 +8,7 @@ import { ACCREDITATION_STATUSES, type AccreditationStatus } from '../../api/type
 import { FormAlert } from '../../components/form/FormAlert';
 import { DateField, SelectField, TextField } from '../../components/form/fields';
 import { Page } from '../../components/Page';
+import { ProviderPlaceFields } from '../../components/provider/ProviderPlaceFields';
 import { FIELD_HELP } from '../../help/field-help';
 import { fieldErrors } from '../../lib/field-errors';
 import { ACCREDITATION_STATUS_LABELS } from '../../lib/labels';
@@ -55,8 +56,6 @@ export function NewProviderPage() {
   const create = useCreateProvider();
   const accreditors = useAccreditors();
   const types = useCodeOptions('provider-types');
-  const states = useCodeOptions('states');
-  const countries = useCodeOptions('countries');
   const [values, setValues] = useState<NewProviderValues>({
     name: '',
     organizationType: '',
@@ -145,44 +144,7 @@ export function NewProviderPage() {
                 error={errors.organizationType}
                 searchable
               />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextField
-                  label="City"
-                  help={FIELD_HELP['provider.city']}
-                  value={values.city}
-                  onChange={(e) => set('city', e.currentTarget.value)}
-                  error={errors.city}
-                />
-                <SelectField
-                  label="State"
-                  help={FIELD_HELP['provider.state']}
-                  data={states.options}
-                  value={values.state || null}
-                  onChange={(v) => set('state', v ?? '')}
-                  error={errors.state}
-                  searchable
-                  clearable
-                />
-                <SelectField
-                  label="Country"
-                  help={FIELD_HELP['provider.country']}
-                  data={countries.options}
-                  value={values.country || null}
-                  onChange={(v) => set('country', v ?? '')}
-                  error={errors.country}
-                  searchable
-                  clearable
-                />
-              </SimpleGrid>
-              <TextField
-                label="Website"
-                help={FIELD_HELP['provider.website']}
-                type="url"
-                placeholder="https://"
-                value={values.website}
-                onChange={(e) => set('website', e.currentTarget.value)}
-                error={errors.website}
-              />
+              <ProviderPlaceFields values={values} onChange={set} errors={errors} />
             </Stack>
           </Card>
           <Card withBorder padding="lg">
