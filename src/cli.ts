@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { lockPastYears } from './modules/annual/lock-past-years';
 import { createClock } from './platform/clock';
 import { DataDirLockedError } from './platform/db/lock-file';
 import { openConfiguredDatabase } from './platform/db/open-from-config';
@@ -9,6 +10,7 @@ import { seedReferenceOrganizations } from './seed/reference.seed';
 const USAGE = `usage: openpars <command>
   migrate        apply database migrations
   seed demo      load the demo data (refused when NODE_ENV=production)
+  lock-past-years  lock every provider's reporting years whose annual deadline has passed (go-live)
   help           this text`;
 
 async function run(args: string[]) {
@@ -35,6 +37,17 @@ async function run(args: string[]) {
     const db = await openConfiguredDatabase(config);
     await seedDemo(db.db, createClock(config.today), (m) => process.stdout.write(`${m}\n`));
     await db.close();
+    return 0;
+  }
+  if (command === 'lock-past-years') {
+    const db = await openConfiguredDatabase(config);
+    const { years, locksAdded } = await lockPastYears(db.db, createClock(config.today));
+    await db.close();
+    process.stdout.write(
+      years.length
+        ? `reporting years ${years[0]}–${years.at(-1)} locked: ${locksAdded} new provider-year locks\n`
+        : 'no reporting year is past its deadline\n',
+    );
     return 0;
   }
   process.stderr.write(`unknown command: ${args.join(' ')}\n${USAGE}\n`);
