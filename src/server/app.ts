@@ -24,6 +24,7 @@ import { systemRoutes } from '../modules/system/system.routes';
 import { createSystemService, VERSION } from '../modules/system/system.service';
 import type { Clock } from '../platform/clock';
 import type { DatabaseHandle } from '../platform/db/connect';
+import { type Jobs, startJobs } from '../platform/jobs/jobs';
 import { loggerOptions } from '../platform/log';
 import { createMailer } from '../platform/mail/mailer';
 import { registerAuth } from './auth';
@@ -75,7 +76,7 @@ export function createServices(deps: AppDeps, log: FastifyInstance['log']) {
 }
 export type Services = ReturnType<typeof createServices>;
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services; jobs: Jobs }> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -136,6 +137,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  const jobs = await startJobs(deps.database, (err) =>
+    app.log.error({ err: { type: err.name, message: err.message } }, 'job error'),
+  );
+  app.addHook('onClose', async () => jobs.stop());
+  await services.mailer.useJobs(jobs);
+
   const cookies = registerAuth(app, services.identity);
 
   await app.register(
@@ -178,5 +185,5 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     return payload;
   });
 
-  return Object.assign(app, { services });
+  return Object.assign(app, { services, jobs });
 }

@@ -3,12 +3,13 @@ import { afterAll } from 'vitest';
 import { loadConfig } from '../config';
 import { createClock } from '../platform/clock';
 import type { DatabaseHandle } from '../platform/db/connect';
+import type { Jobs } from '../platform/jobs/jobs';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.seed';
 import { buildApp, type Services } from '../server/app';
 import { openTestDatabase } from './test-database';
 
 export type TestApp = {
-  app: FastifyInstance & { services: Services };
+  app: FastifyInstance & { services: Services; jobs: Jobs };
   database: DatabaseHandle;
   /** An HTTP client signed in as this user (session cookie + CSRF header on writes). */
   signIn(email: string, password?: string): Promise<Client>;

@@ -9,6 +9,8 @@ export type Db = Kysely<Database>;
 export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The connection URL (PostgreSQL only), for components with their own pool such as pg-boss. */
+  url?: string;
   /** The raw PGlite instance (embedded only), for COPY and snapshots. */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -43,7 +45,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', url: options.url, close: () => db.destroy() };
   }
   const release = options.dataDir && options.lock !== false ? acquireLock(options.dataDir) : () => {};
   try {

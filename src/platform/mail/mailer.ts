@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
+import type { Jobs } from '../jobs/jobs';
 
 export type MailMessage = { to: string; subject: string; text: string; template: string };
 
@@ -8,9 +9,13 @@ export type Mailer = {
   mode: 'smtp' | 'outbox';
   /** Writes the message in the caller's transaction, so mail exists only if the change commits. */
   enqueue(trx: Db, message: MailMessage): Promise<void>;
-  /** Sends what is pending over SMTP (no-op for the outbox). Called after commits and at start-up. */
+  /** Asks for delivery of what is pending (no-op for the outbox). Called after commits and at start-up. */
   flush(): Promise<void>;
+  /** From now on delivery runs as a background job, retried with backoff while the SMTP server fails. */
+  useJobs(jobs: Jobs): Promise<void>;
 };
+
+export const MAIL_QUEUE = 'mail-deliver';
 
 // Without SMTP_URL, mail stays in the outbox table (decisions.md §7). Logs name the template and the
 // outbox id only: addresses, links and tokens never reach the logs.
@@ -19,8 +24,12 @@ export function createMailer(options: { db: Db; smtpUrl?: string; from: string; 
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
   let flushing: Promise<void> | undefined;
 
-  async function sendPending() {
-    if (!transport) return;
+  let jobs: Jobs | undefined;
+
+  /** Sends every pending message; true when all went out. */
+  async function sendPending(): Promise<boolean> {
+    if (!transport) return true;
+    let allSent = true;
     const pending = await db
       .selectFrom('mailOutbox')
       .selectAll()
@@ -49,8 +58,10 @@ export function createMailer(options: { db: Db; smtpUrl?: string; from: string; 
           .where('id', '=', m.id)
           .execute();
         log.warn({ mailId: m.id, template: m.template, attempts }, 'mail not sent');
+        allSent = false;
       }
     }
+    return allSent;
   }
 
   return {
@@ -74,12 +85,31 @@ export function createMailer(options: { db: Db; smtpUrl?: string; from: string; 
     },
     async flush() {
       if (!transport) return;
-      // one flush at a time; a caller arriving mid-flush waits for it and then runs again
+      if (jobs) {
+        await jobs.send(MAIL_QUEUE, {}, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+        return;
+      }
+      // without jobs (CLI, start-up): send inline, one flush at a time
       while (flushing) await flushing;
-      flushing = sendPending().finally(() => {
-        flushing = undefined;
-      });
+      flushing = sendPending()
+        .then(() => undefined)
+        .finally(() => {
+          flushing = undefined;
+        });
       await flushing;
+    },
+
+    async useJobs(j) {
+      if (!transport) return;
+      jobs = j;
+      await j.work(
+        MAIL_QUEUE,
+        async () => {
+          // a failed message makes the job fail, so pg-boss retries it with backoff
+          if (!(await sendPending())) throw new Error('some mail could not be sent');
+        },
+        { pollingIntervalSeconds: 1 },
+      );
     },
   };
 }
