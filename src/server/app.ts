@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -22,6 +23,9 @@ import { organizationsRoutes } from '../modules/organizations/organizations.rout
 import { createOrganizationsService } from '../modules/organizations/organizations.service';
 import { systemRoutes } from '../modules/system/system.routes';
 import { createSystemService, VERSION } from '../modules/system/system.service';
+import { processUpload, UPLOAD_QUEUE, uploadJobOptions } from '../modules/uploads/upload.processor';
+import { uploadRoutes } from '../modules/uploads/upload.routes';
+import { createUploadsService } from '../modules/uploads/upload.service';
 import type { Clock } from '../platform/clock';
 import type { DatabaseHandle } from '../platform/db/connect';
 import { type Jobs, startJobs } from '../platform/jobs/jobs';
@@ -72,11 +76,25 @@ export function createServices(deps: AppDeps, log: FastifyInstance['log']) {
   const system = createSystemService({ db, config: deps.config, clock: deps.clock, mailer });
   const boardLists = createBoardListsService({ db });
   const activities = createActivitiesService({ db, clock: deps.clock, organizations, boardLists });
-  return { db, mailer, identity, organizations, audit, system, boardLists, activities };
+  let jobs: Jobs | undefined;
+  const uploads = createUploadsService({
+    db,
+    config: deps.config,
+    jobs: () => {
+      if (!jobs) throw new Error('jobs not started');
+      return jobs;
+    },
+  });
+  const attachJobs = (j: Jobs) => {
+    jobs = j;
+  };
+  return { db, mailer, identity, organizations, audit, system, boardLists, activities, uploads, attachJobs };
 }
 export type Services = ReturnType<typeof createServices>;
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services; jobs: Jobs }> {
+export async function buildApp(
+  deps: AppDeps,
+): Promise<FastifyInstance & { services: Services; jobs: Jobs; resumeUnfinishedJobs: () => Promise<void> }> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -94,6 +112,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   const services = createServices(deps, app.log);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000 },
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -142,6 +163,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   );
   app.addHook('onClose', async () => jobs.stop());
   await services.mailer.useJobs(jobs);
+  services.attachJobs(jobs);
+  await jobs.work<{ uploadId: string }>(
+    UPLOAD_QUEUE,
+    (data) =>
+      processUpload(
+        { db: services.db, activities: services.activities, log: app.log as never },
+        data.uploadId,
+      ),
+    {
+      pollingIntervalSeconds: 1,
+    },
+  );
 
   const cookies = registerAuth(app, services.identity);
 
@@ -153,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(auditRoutes(services.audit));
       await api.register(boardListRoutes(services.boardLists));
       await api.register(activityRoutes(services.activities));
+      await api.register(uploadRoutes(services.uploads));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -185,5 +219,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     return payload;
   });
 
-  return Object.assign(app, { services, jobs });
+  /** A job cut short by a stop or crash is queued again at start-up; it resumes after its last committed batch. */
+  const resumeUnfinishedJobs = async () => {
+    for (const { id } of await services.uploads.unfinished())
+      await jobs.send(UPLOAD_QUEUE, { uploadId: id }, uploadJobOptions(`${id}:resume`));
+  };
+  return Object.assign(app, { services, jobs, resumeUnfinishedJobs });
 }

@@ -115,6 +115,21 @@ const ROUTES: Record<string, RouteCase> = {
     url: '/api/v1/rems/blueprint-sections',
     status: 200,
   },
+  // uploads (formats.md §7–§8)
+  'GET /api/v1/uploads': { access: 'signed-in', url: '/api/v1/uploads' },
+  'POST /api/v1/uploads': { access: 'signed-in', url: '/api/v1/uploads', body: { kind: 'activities' } },
+  'GET /api/v1/uploads/:id': { access: 'signed-in', url: `/api/v1/uploads/${UUID}` },
+  'GET /api/v1/uploads/:id/events': { access: 'signed-in', url: `/api/v1/uploads/${UUID}/events` },
+  'GET /api/v1/uploads/:id/report.csv': { access: 'signed-in', url: `/api/v1/uploads/${UUID}/report.csv` },
+  'GET /api/v1/uploads/:id/report.json': { access: 'signed-in', url: `/api/v1/uploads/${UUID}/report.json` },
+  'POST /api/v1/uploads/:id(^[0-9a-fA-F-]{36}$)::cancel': {
+    access: 'signed-in',
+    url: `/api/v1/uploads/${UUID}:cancel`,
+  },
+  'POST /api/v1/uploads/:id(^[0-9a-fA-F-]{36}$)::confirm': {
+    access: 'signed-in',
+    url: `/api/v1/uploads/${UUID}:confirm`,
+  },
   // activities (formats.md §7)
   'GET /api/v1/activities': { access: 'signed-in', url: '/api/v1/activities' },
   'POST /api/v1/activities': {

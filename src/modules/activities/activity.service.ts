@@ -111,6 +111,20 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     };
   }
 
+  function uploadActor(upload: { userId: string | null; uploadId: string }): Actor {
+    return {
+      userId: upload.userId,
+      apiKeyId: null,
+      sessionId: null,
+      userKind: 'STAFF',
+      organization: null,
+      roles: [],
+      permissions: [],
+      channel: 'UPLOAD',
+      requestId: upload.uploadId,
+    };
+  }
+
   async function run(
     actor: Actor & { organization: { id: number } },
     providerId: number,
@@ -187,6 +201,38 @@ export function createActivitiesService(deps: ActivitiesDeps) {
 
   return {
     readableProviderIds,
+
+    /**
+     * The batch write path for the upload pipeline. `uploadBatchContext` reads what the rules need
+     * (outside any transaction: PGlite has one connection), then `applyUploadBatch` runs inside the
+     * caller's transaction so that a batch's records and its row outcomes commit together
+     * (formats.md §8.3). Authorization happened when the upload was accepted; audit rows carry
+     * channel UPLOAD and the uploader.
+     */
+    async uploadBatchContext(upload: { providerId: number; userId: string | null; uploadId: string }) {
+      const actor = uploadActor(upload);
+      return { actor, ctx: await ruleContext(actor, upload.providerId) };
+    },
+
+    async applyUploadBatch(
+      trx: Db,
+      upload: { providerId: number; userId: string | null },
+      prepared: { actor: Actor; ctx: RuleContext },
+      commands: ActivityCommand[],
+      dryRun: boolean,
+    ) {
+      return applyActivityBatch(
+        {
+          db: trx,
+          providerId: upload.providerId,
+          ctx: prepared.ctx,
+          audit: { ...auditContext(prepared.actor), actorOrganizationId: upload.providerId },
+          actorUserId: upload.userId,
+          dryRun,
+        },
+        commands,
+      );
+    },
 
     async list(actor: Actor | null, filter: ActivityFilter) {
       const providers = await readableProviderIds(actor, filter.providerId);

@@ -222,6 +222,55 @@ export type IdempotencyKeysTable = {
   createdAt: CreatedAt;
 };
 
+export type UploadState =
+  | 'RECEIVED'
+  | 'AWAITING_CONFIRMATION'
+  | 'PROCESSING'
+  | 'COMPLETED'
+  | 'REJECTED'
+  | 'CANCELLED';
+
+export type UploadsTable = {
+  id: string;
+  organizationId: number;
+  kind: 'activities' | 'learners' | 'roster';
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  state: UploadState;
+  dryRun: boolean;
+  confirmDuplicate: boolean;
+  duplicateOf: string | null;
+  layout: string | null;
+  encoding: string | null;
+  rowsProcessed: Generated<number>;
+  committedRow: Generated<number>;
+  fileWarnings: ColumnType<unknown, string | undefined, string>;
+  errorCode: string | null;
+  errorMessage: string | null;
+  createdBy: string | null;
+  receivedAt: CreatedAt;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+};
+
+export type UploadChunksTable = { uploadId: string; seq: number; bytes: Uint8Array };
+
+export type UploadRowsTable = {
+  uploadId: string;
+  row: number;
+  key: string | null;
+  keyDigest: Uint8Array | null;
+  outcome: string;
+  change: string | null;
+  parsActivityId: number | null;
+  status: string | null;
+  targetStatus: string | null;
+  missing: ColumnType<unknown, string, string>;
+  errors: ColumnType<unknown, string, string>;
+  warnings: ColumnType<unknown, string, string>;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   accreditors: AccreditorsTable;
@@ -240,4 +289,7 @@ export type Database = {
   referenceListItems: ReferenceListItemsTable;
   reportingYearLocks: ReportingYearLocksTable;
   idempotencyKeys: IdempotencyKeysTable;
+  uploads: UploadsTable;
+  uploadChunks: UploadChunksTable;
+  uploadRows: UploadRowsTable;
 };

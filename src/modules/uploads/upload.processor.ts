@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { type Db, yieldToEventLoop } from '../../platform/db/connect';
+import type { CommandResult } from '../activities/activity.batch';
+import type { ActivitiesService } from '../activities/activity.service';
+import { jsonActivitiesAdapter } from './formats/json.adapter';
+import { openStoredFile } from './upload.store';
+import type { FormatAdapter, OpenFile, RowMessage, SourceRecord } from './upload.types';
+
+// The upload job (formats.md §8): duplicate check → streamed pre-pass (readability, layout, emptiness)
+// → rows in file order, in batches; each batch's records and row outcomes commit in one transaction,
+// so a job interrupted at any point resumes after its last committed batch and gives the same outcomes.
+
+export const BATCH_SIZE = 1000;
+export const UPLOAD_QUEUE = 'upload-process';
+/** A 1,000,000-row file may take long: the job must not expire (and be retried beside itself) meanwhile. */
+export const uploadJobOptions = (singletonKey: string) => ({
+  singletonKey,
+  expireInSeconds: 6 * 3600,
+  retryLimit: 3,
+  retryDelay: 10,
+});
+
+export type ProcessorDeps = { db: Db; activities: ActivitiesService; log: Logger };
+
+const digest = (key: string) =>
+  createHash('sha256').update(key.trim().toLowerCase()).digest().subarray(0, 16);
+
+async function chooseAdapter(open: OpenFile): Promise<FormatAdapter | null> {
+  for await (const chunk of open()) {
+    const text = Buffer.from(chunk.subarray(0, 64))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    if (text.length === 0) continue;
+    if (text.startsWith('[') || text.startsWith('{')) return jsonActivitiesAdapter;
+    return null;
+  }
+  return null;
+}
+
+function rowOf(record: SourceRecord, result: CommandResult | null, extraErrors: RowMessage[]) {
+  const withRow = (m: RowMessage) => ({ ...m, row: record.row, columnName: m.columnName ?? m.path });
+  const errors = [...record.errors, ...extraErrors, ...(result?.errors ?? [])].map(withRow);
+  const warnings = [...record.warnings, ...(result?.warnings ?? [])].map(withRow);
+  const rejected = errors.length > 0 || !result || result.outcome === 'REJECTED';
+  return {
+    row: record.row,
+    key: record.key,
+    outcome: rejected ? 'REJECTED' : result.outcome,
+    change: rejected ? null : result.change,
+    parsActivityId: rejected ? null : result.parsActivityId,
+    status: rejected ? null : result.status,
+    targetStatus: rejected ? null : result.targetStatus,
+    missing: rejected ? [] : result.missing,
+    errors,
+    warnings,
+  };
+}
+
+export async function processUpload(deps: ProcessorDeps, uploadId: string): Promise<void> {
+  const { db, log } = deps;
+  const upload = await db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
+  if (!upload || !['RECEIVED', 'PROCESSING'].includes(upload.state)) return;
+  const open = openStoredFile(db, uploadId);
+  const fileWarnings: RowMessage[] = (upload.fileWarnings as RowMessage[]) ?? [];
+
+  if (upload.state === 'RECEIVED') {
+    const earlier = await db
+      .selectFrom('uploads')
+      .select(['id', 'fileName', 'finishedAt'])
+      .where('organizationId', '=', upload.organizationId)
+      .where('kind', '=', upload.kind)
+      .where('sha256', '=', upload.sha256)
+      .where('state', '=', 'COMPLETED')
+      .where('dryRun', '=', false)
+      .where('id', '<>', uploadId)
+      .orderBy('finishedAt', 'desc')
+      .executeTakeFirst();
+    if (earlier) {
+      const notice = {
+        path: '',
+        code: 'FILE-DUPLICATE',
+        message: `This file is byte-identical to upload ${earlier.id} ("${earlier.fileName}"), already processed.`,
+      };
+      if (!upload.dryRun && !upload.confirmDuplicate) {
+        await db
+          .updateTable('uploads')
+          .set({
+            state: 'AWAITING_CONFIRMATION',
+            duplicateOf: earlier.id,
+            fileWarnings: JSON.stringify([notice]),
+          })
+          .where('id', '=', uploadId)
+          .execute();
+        return;
+      }
+      fileWarnings.push(notice);
+    }
+    await db
+      .updateTable('uploads')
+      .set({ state: 'PROCESSING', startedAt: new Date(), fileWarnings: JSON.stringify(fileWarnings) })
+      .where('id', '=', uploadId)
+      .execute();
+  }
+
+  const reject = async (code: string, message: string) => {
+    await db
+      .updateTable('uploads')
+      .set({ state: 'REJECTED', errorCode: code, errorMessage: message, finishedAt: new Date() })
+      .where('id', '=', uploadId)
+      .execute();
+  };
+  const adapter = await chooseAdapter(open);
+  if (!adapter) {
+    return reject(
+      'FILE-UNKNOWN-LAYOUT',
+      'No known activity layout: this version reads JSON files ({"activities": […]} or an array); the tab-delimited, CSV, XLSX and XML layouts follow.',
+    );
+  }
+  const inspection = await adapter.inspect(open);
+  if ('error' in inspection) return reject(inspection.error.code, inspection.error.message);
+  await db
+    .updateTable('uploads')
+    .set({
+      layout: inspection.layout,
+      encoding: inspection.encoding,
+      fileWarnings: JSON.stringify([...fileWarnings, ...inspection.warnings]),
+    })
+    .where('id', '=', uploadId)
+    .execute();
+
+  // Keys already used by committed rows of this upload (a resumed job rebuilds the set from them).
+  const seen = new Set<string>();
+  const committed = await db
+    .selectFrom('uploadRows')
+    .select('keyDigest')
+    .where('uploadId', '=', uploadId)
+    .where('keyDigest', 'is not', null)
+    .execute();
+  for (const r of committed) seen.add(Buffer.from(r.keyDigest!).toString('hex'));
+  const resumeAfter = upload.committedRow;
+
+  let batch: SourceRecord[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const records = batch;
+    batch = [];
+    const uploadRef = { providerId: upload.organizationId, userId: upload.createdBy, uploadId };
+    const prepared = await deps.activities.uploadBatchContext(uploadRef);
+    await db.transaction().execute(async (trx) => {
+      const duplicates = new Map<SourceRecord, RowMessage[]>();
+      const keyed: { record: SourceRecord; digest: Buffer | null }[] = records.map((record) => {
+        if (!record.key || !record.command) return { record, digest: null };
+        const d = digest(record.key);
+        const hex = d.toString('hex');
+        if (seen.has(hex)) {
+          duplicates.set(record, [
+            {
+              path: 'providerActivityId',
+              code: 'FMT-DUPLICATE-KEY-IN-FILE',
+              message: `Key "${record.key}" was already used by an earlier row of this file; this row was not applied.`,
+              value: record.key,
+            },
+          ]);
+          return { record, digest: null };
+        }
+        seen.add(hex);
+        return { record, digest: d };
+      });
+      const runnable = keyed.filter(
+        ({ record }) => record.command && !duplicates.has(record) && record.errors.length === 0,
+      );
+      const results = await deps.activities.applyUploadBatch(
+        trx,
+        uploadRef,
+        prepared,
+        runnable.map(({ record }) => record.command!),
+        upload.dryRun,
+      );
+      const resultOf = new Map(runnable.map(({ record }, i) => [record, results[i]!]));
+      const rows = keyed.map(({ record, digest: d }) => {
+        const r = rowOf(record, resultOf.get(record) ?? null, duplicates.get(record) ?? []);
+        return {
+          uploadId,
+          row: r.row,
+          key: r.key,
+          keyDigest: d,
+          outcome: r.outcome,
+          change: r.change,
+          parsActivityId: r.parsActivityId,
+          status: r.status,
+          targetStatus: r.targetStatus,
+          missing: JSON.stringify(r.missing),
+          errors: JSON.stringify(r.errors),
+          warnings: JSON.stringify(r.warnings),
+        };
+      });
+      await trx.insertInto('uploadRows').values(rows).execute();
+      const last = records[records.length - 1]!.row;
+      await trx
+        .updateTable('uploads')
+        .set({ committedRow: last, rowsProcessed: last })
+        .where('id', '=', uploadId)
+        .execute();
+    });
+    await yieldToEventLoop();
+  };
+
+  try {
+    for await (const record of adapter.records(open)) {
+      if (record.row <= resumeAfter) continue;
+      batch.push(record);
+      if (batch.length >= BATCH_SIZE) await flush();
+    }
+    await flush();
+  } catch (err) {
+    log.error(
+      { uploadId, err: { type: (err as Error).name, message: (err as Error).message } },
+      'upload failed while reading rows',
+    );
+    throw err;
+  }
+  await db
+    .updateTable('uploads')
+    .set({ state: 'COMPLETED', finishedAt: new Date() })
+    .where('id', '=', uploadId)
+    .execute();
+}

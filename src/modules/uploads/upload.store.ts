@@ -1,0 +1,61 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from '../../platform/db/connect';
+import { AppError } from '../../platform/errors';
+
+// The uploaded bytes live in the database in 1 MiB chunks: a resumed or re-run job reads exactly what
+// was received, on PGlite and on a PostgreSQL shared by several processes alike.
+const CHUNK = 1024 * 1024;
+
+export async function storeFile(
+  db: Db,
+  uploadId: string,
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let seq = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const bytes = Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    await db.insertInto('uploadChunks').values({ uploadId, seq: seq++, bytes }).execute();
+  };
+  for await (const part of source) {
+    const buf = Buffer.from(part);
+    size += buf.length;
+    if (size > maxBytes) {
+      throw new AppError(
+        'REQ-TOO-LARGE',
+        `The file is larger than the limit of ${maxBytes} bytes (UPLOAD_MAX_BYTES).`,
+      );
+    }
+    hash.update(buf);
+    pending.push(buf);
+    pendingBytes += buf.length;
+    if (pendingBytes >= CHUNK) await flush();
+  }
+  await flush();
+  return { size, sha256: hash.digest('hex') };
+}
+
+/** Streams the stored file chunk by chunk (one chunk in memory at a time). */
+export function openStoredFile(db: Db, uploadId: string) {
+  return async function* read(): AsyncGenerator<Uint8Array> {
+    for (let seq = 0; ; seq++) {
+      const chunk = await db
+        .selectFrom('uploadChunks')
+        .select('bytes')
+        .where('uploadId', '=', uploadId)
+        .where('seq', '=', seq)
+        .executeTakeFirst();
+      if (!chunk) return;
+      yield chunk.bytes instanceof Uint8Array ? chunk.bytes : Buffer.from(chunk.bytes as ArrayBuffer);
+    }
+  };
+}
+
+export const newUploadId = () => randomUUID();
