@@ -43,6 +43,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
           parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (restart, failover, admin command) must not crash the
+    // process; the pool replaces it on the next query.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     return { db, kind: 'postgres', url: options.url, close: () => db.destroy() };

@@ -18,7 +18,7 @@ import {
 // spec/formats.md §2.8 value syntax.
 
 const codeOf = <T>(r: CellResult<T>) => (isCellError(r) ? r.error.code : null);
-const valueOf = <T>(r: CellResult<T>) => (isCellError(r) ? undefined : r.value);
+const cellValue = <T>(r: CellResult<T>) => (isCellError(r) ? undefined : r.value);
 
 describe('dates (§2.8)', () => {
   const us = (raw: string) => parseDateCell(raw, { label: 'Activity Date (column 6)' });
@@ -170,7 +170,7 @@ describe('decimals (§2.8, §3.6)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 99_999_999 }), (hundredths) => {
         const text = `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-        expect(valueOf(legacy(text))).toBe(hundredths / 100);
+        expect(cellValue(legacy(text))).toBe(hundredths / 100);
       }),
     );
   });

@@ -12,7 +12,14 @@ export type CellResult<T> = { value: T | null } | { error: CellError };
 export const isCellError = <T>(r: CellResult<T>): r is { error: CellError } => 'error' in r;
 
 const EDGE_SPACES = /^[ \u00a0]+|[ \u00a0]+$/g;
-const clean = (raw: string | null | undefined): string => (raw ?? '').replace(EDGE_SPACES, '');
+function clean(raw: string | null | undefined): string {
+  if (!raw) return '';
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  // Cells from the reader are trimmed already; only edited strings pay for the regular expression.
+  if (first !== 32 && first !== 0xa0 && last !== 32 && last !== 0xa0) return raw;
+  return raw.replace(EDGE_SPACES, '');
+}
 const fail = (code: string, message: string): { error: CellError } => ({ error: { code, message } });
 const EMPTY = { value: null } as const;
 

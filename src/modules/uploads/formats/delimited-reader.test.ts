@@ -358,7 +358,10 @@ describe('streaming', () => {
     const count = 50_000; // ~3 MB
     async function* source(): AsyncGenerator<Uint8Array> {
       const chunk = utf8(line.repeat(100));
-      for (let i = 0; i < count / 100; i++) yield chunk.subarray(0, 1000), yield chunk.subarray(1000);
+      for (let i = 0; i < count / 100; i++) {
+        yield chunk.subarray(0, 1000);
+        yield chunk.subarray(1000);
+      }
     }
     let rows = 0;
     for await (const row of readDelimited(source(), { delimiter: '\t' })) {

@@ -334,14 +334,21 @@ function ordinal(n: number): string {
   return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
+const GROUPS: (readonly GroupColumn[])[] = [];
+
 /** The 8 columns of supporter group `g` (0-based): repeated headings carry `2nd`, `3rd`… (§3.1). */
-export function groupColumns(g: number): GroupColumn[] {
-  const suffix = g === 0 ? '' : ` ${ordinal(g + 1)}`;
-  return GROUP_COLUMNS.map((c) => ({
-    ...c,
-    heading: `${c.heading}${suffix}`,
-    path: `commercialSupporters.${g}.${c.path}`,
-  }));
+export function groupColumns(g: number): readonly GroupColumn[] {
+  let columns = GROUPS[g];
+  if (!columns) {
+    const suffix = g === 0 ? '' : ` ${ordinal(g + 1)}`;
+    columns = GROUP_COLUMNS.map((c) => ({
+      ...c,
+      heading: `${c.heading}${suffix}`,
+      path: `commercialSupporters.${g}.${c.path}`,
+    }));
+    if (g < 1000) GROUPS[g] = columns;
+  }
+  return columns;
 }
 
 export function headingOf(layout: LegacyLayoutId, path: string): string {

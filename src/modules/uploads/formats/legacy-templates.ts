@@ -229,42 +229,47 @@ export function checkLegacyStructure(
 type Cell = { column: LegacyColumn; index: number; raw: string };
 type Value = string | number | boolean | string[] | null;
 
+// Column positions per layout, computed once.
+const INDEXES = new Map<LegacyLayoutId, Map<string, number>>();
+function indexOf(spec: LegacyLayoutSpec): Map<string, number> {
+  let index = INDEXES.get(spec.layout);
+  if (!index) {
+    index = new Map(spec.columns.map((c, i) => [c.path, i]));
+    INDEXES.set(spec.layout, index);
+  }
+  return index;
+}
+
 class RowReader {
   readonly errors: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
-  private readonly cells = new Map<string, Cell>();
-  /** value per path: null = empty, undefined = unreadable (reported) */
-  private readonly values = new Map<string, Value | undefined>();
+  private readonly index: Map<string, number>;
+  /** value per fixed column: null = empty, undefined = unreadable (reported) */
+  private readonly values: (Value | undefined)[];
 
   constructor(
     readonly spec: LegacyLayoutSpec,
     readonly fields: readonly string[],
     readonly line: number,
   ) {
-    spec.columns.forEach((column, index) => {
-      this.cells.set(column.path, { column, index, raw: fields[index] ?? '' });
-    });
-    for (const cell of this.cells.values()) this.values.set(cell.column.path, this.parse(cell));
+    this.index = indexOf(spec);
+    this.values = spec.columns.map((column, i) => this.parse({ column, index: i, raw: fields[i] ?? '' }));
   }
 
   cell(path: string): Cell {
-    const cell = this.cells.get(path);
-    if (!cell) throw new Error(`no column ${path} in ${this.spec.layout}`);
-    return cell;
+    const i = this.index.get(path);
+    if (i === undefined) throw new Error(`no column ${path} in ${this.spec.layout}`);
+    return { column: this.spec.columns[i] as LegacyColumn, index: i, raw: this.fields[i] ?? '' };
   }
 
   has(path: string): boolean {
-    return this.cells.has(path);
+    return this.index.has(path);
   }
 
   /** The value of a column: null when empty or (with the error reported) unreadable. */
   value<T extends Value>(path: string): T | null {
-    return (this.values.get(path) ?? null) as T | null;
-  }
-
-  /** Whether the cell could be read (an empty cell can). */
-  readable(path: string): boolean {
-    return this.values.get(path) !== undefined;
+    const i = this.index.get(path);
+    return (i === undefined ? null : (this.values[i] ?? null)) as T | null;
   }
 
   error(cell: Cell, code: string, message: string, value: string | null = cell.raw || null, path?: string) {
@@ -283,6 +288,7 @@ class RowReader {
 
   /** Reads a cell by its kind; reports a syntax error and answers undefined when unreadable. */
   parse(cell: Cell): Value | undefined {
+    if (cell.raw === '') return cell.column.kind === 'names' ? [] : null;
     const result = parseCell(cell, this.spec);
     if (isCellError(result)) {
       this.error(cell, result.error.code, result.error.message);
@@ -367,15 +373,6 @@ const yesNoText = (v: Value | null): LegacyYesNoText =>
 const num = (v: Value | null): number | null => (typeof v === 'number' ? v : null);
 const str = (v: Value | null): string | null => (typeof v === 'string' ? v : null);
 
-function pick<T>(
-  r: RowReader,
-  prefix: string,
-  keys: readonly string[],
-  read: (v: Value | null) => unknown,
-): T {
-  return Object.fromEntries(keys.map((k) => [k, read(r.value(`${prefix}${k}`))])) as T;
-}
-
 const SUBCATEGORY_KEYS = ['caseBased', 'lecture', 'panel', 'simulation', 'skillBased', 'smallGroup'];
 const COMPETENCY_KEYS = [
   'patientCare',
@@ -396,9 +393,25 @@ const COMPETENCY_KEYS = [
 ];
 const IN_KIND_KEYS = IN_KIND.filter((k) => k.key !== 'other').map((k) => k.key);
 
-function withOther<T>(r: RowReader, prefix: string, keys: readonly string[]): T | null {
-  if (!r.has(`${prefix}other`)) return null;
-  return { ...pick<object>(r, prefix, keys, bool), other: yesNoText(r.value(`${prefix}other`)) } as T;
+/** A group of Yes/No columns plus its "Other" (Yes/No or text); paths built once, not per row. */
+type FlagGroup = { keys: readonly string[]; paths: readonly string[]; other: string };
+const flagGroup = (prefix: string, keys: readonly string[]): FlagGroup => ({
+  keys,
+  paths: keys.map((k) => `${prefix}${k}`),
+  other: `${prefix}other`,
+});
+const SUBCATEGORY_GROUP = flagGroup('legacy.subcategories.', SUBCATEGORY_KEYS);
+const COMPETENCY_GROUP = flagGroup('legacy.competencies.', COMPETENCY_KEYS);
+const ACTIVITY_IN_KIND_GROUP = flagGroup('legacy.activityInKind.', IN_KIND_KEYS);
+
+function flags<T>(r: RowReader, group: FlagGroup): T | null {
+  if (!r.has(group.other)) return null;
+  const out: Record<string, LegacyYesNoText> = {};
+  group.keys.forEach((k, i) => {
+    out[k] = bool(r.value(group.paths[i] as string));
+  });
+  out.other = yesNoText(r.value(group.other));
+  return out as T;
 }
 
 type TypeInfo = { code: string; format: string; deliveryMethod: string | null };
@@ -593,18 +606,14 @@ export function mapLegacyRow(
     changesEvaluatedCompetence: bool(r.value('legacy.changesEvaluatedCompetence')),
     changesEvaluatedPerformance: bool(r.value('legacy.changesEvaluatedPerformance')),
     changesEvaluatedPatientOutcomes: bool(r.value('legacy.changesEvaluatedPatientOutcomes')),
-    subcategories: withOther<LegacySubcategories>(
-      r,
-      'legacy.subcategories.',
-      SUBCATEGORY_KEYS,
-    ) as LegacySubcategories,
-    competencies: withOther<LegacyCompetencies>(r, 'legacy.competencies.', COMPETENCY_KEYS),
+    subcategories: flags<LegacySubcategories>(r, SUBCATEGORY_GROUP) as LegacySubcategories,
+    competencies: flags<LegacyCompetencies>(r, COMPETENCY_GROUP),
     numberOfSupporters: r.has('legacy.numberOfSupporters') ? num(r.value('legacy.numberOfSupporters')) : null,
     totalMonetaryAmount: r.has('legacy.totalMonetaryAmount')
       ? num(r.value('legacy.totalMonetaryAmount'))
       : null,
     totalSupportValue: r.has('legacy.totalSupportValue') ? num(r.value('legacy.totalSupportValue')) : null,
-    activityInKind: withOther<LegacyInKind>(r, 'legacy.activityInKind.', IN_KIND_KEYS),
+    activityInKind: flags<LegacyInKind>(r, ACTIVITY_IN_KIND_GROUP),
     advertisingExhibitIncome: r.has('legacy.advertisingExhibitIncome')
       ? num(r.value('legacy.advertisingExhibitIncome'))
       : null,
