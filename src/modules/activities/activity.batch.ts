@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AuditContext, type AuditEntry, changedOnly, writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/connect';
+import {
+  evaluateLegacyStatus,
+  type LegacyActivityInput,
+  type LegacyFields,
+} from '../uploads/formats/legacy-templates';
 import * as repo from './activity.repository';
 import {
   type ActivityRecord,
@@ -33,6 +38,15 @@ export type ActivityCommand =
       expectedVersion?: number;
     }
   | {
+      /**
+       * A row of a legacy PARS template (formats.md §3), already mapped and checked by
+       * `mapLegacyRow`. Its key is (provider, reportingYear, providerActivityId) among legacy records
+       * only; its status comes from the legacy rule set (§3.7); the CURRENT rules do not apply (§3.6).
+       */
+      action: 'UPSERT_LEGACY';
+      input: LegacyActivityInput;
+    }
+  | {
       action: 'DELETE';
       parsActivityId?: number | null;
       providerActivityId?: string | null;
@@ -49,6 +63,7 @@ export type CommandOutcome =
 
 type Entry = {
   id: number | null;
+  ruleSet: string;
   providerKey: string | null;
   record: ActivityRecord;
   status: string;
@@ -115,20 +130,34 @@ export async function applyActivityBatch(
   const { db, providerId, ctx } = options;
   const ids = new Set<number>();
   const keys = new Set<string>();
+  const legacyIds = new Set<number>();
+  const legacyKeys = new Set<string>();
   for (const c of commands) {
+    if (c.action === 'UPSERT_LEGACY') {
+      if (c.input.parsActivityId) legacyIds.add(c.input.parsActivityId);
+      const k = lowerKey(c.input.providerActivityId);
+      if (k) legacyKeys.add(k);
+      continue;
+    }
     if (c.parsActivityId) ids.add(c.parsActivityId);
     const k = lowerKey(c.action === 'UPSERT' ? c.input.providerActivityId : c.providerActivityId);
     if (k) keys.add(k);
   }
   const stored = await repo.prefetchByKeys(db, providerId, [...ids], [...keys]);
+  const storedLegacy = await repo.prefetchLegacyByKeys(db, providerId, [...legacyIds], [...legacyKeys]);
   const byId = new Map<number, Entry>();
   const byKey = new Map<string, Entry>();
-  for (const s of stored) {
+  // legacy records: their own maps, keyed by reporting year too (formats.md §3.7)
+  const legacyById = new Map<number, Entry>();
+  const legacyByKey = new Map<string, Entry>();
+  const legacyKeyOf = (year: number, key: string) => `${year}\u0000${key.trim().toLowerCase()}`;
+  const toEntry = (s: repo.StoredActivity): Entry => {
     // `data` also keeps the last evaluation's missing requirements; the record is the rest
     const { missing: storedMissing, ...data } = s.data as ActivityRecord & { missing?: Requirement[] };
     const record = data as ActivityRecord;
-    const entry: Entry = {
+    return {
       id: s.parsActivityId,
+      ruleSet: s.ruleSet,
       providerKey: s.providerActivityId,
       record,
       status: s.status,
@@ -144,10 +173,19 @@ export async function applyActivityBatch(
       originalStatus: s.status,
       createdAt: s.createdAt,
     };
+  };
+  for (const s of stored) {
+    const entry = toEntry(s);
     byId.set(s.parsActivityId, entry);
     if (s.providerActivityId) byKey.set(s.providerActivityId.toLowerCase(), entry);
   }
-  const years = new Set<number>(stored.map((s) => s.reportingYear));
+  for (const s of storedLegacy) {
+    const entry = toEntry(s);
+    legacyById.set(s.parsActivityId, entry);
+    if (s.providerActivityId) legacyByKey.set(legacyKeyOf(s.reportingYear, s.providerActivityId), entry);
+  }
+  const years = new Set<number>([...stored, ...storedLegacy].map((s) => s.reportingYear));
+  for (const c of commands) if (c.action === 'UPSERT_LEGACY') years.add(c.input.reportingYear);
   const results: CommandResult[] = [];
   // Years are checked after normalisation; collect them first so the lock query runs once.
   const normalised = commands.map((c) =>
@@ -170,7 +208,162 @@ export async function applyActivityBatch(
     value: year,
   });
 
+  const applyLegacy = (input: LegacyActivityInput) => {
+    const year = input.reportingYear;
+    const givenKey = lowerKey(input.providerActivityId);
+    const keyText = input.providerActivityId ?? (input.parsActivityId ? String(input.parsActivityId) : null);
+    let entry: Entry | undefined;
+    if (input.parsActivityId) {
+      const found = legacyById.get(input.parsActivityId);
+      if (!found || found.deleted || found.reportingYear !== year) {
+        results.push(
+          reject(
+            [
+              {
+                path: 'parsActivityId',
+                code: 'ACT-PARS-ID-UNKNOWN',
+                message: `No legacy activity of this provider for reporting year ${year} has ACCME Activity ID ${input.parsActivityId}; leave the ACCME Activity ID empty to add a new activity under the Provider Activity ID.`,
+                value: input.parsActivityId,
+              },
+            ],
+            [],
+            keyText,
+          ),
+        );
+        return;
+      }
+      entry = found;
+    } else if (givenKey) {
+      const found = legacyByKey.get(legacyKeyOf(year, givenKey));
+      entry = found && !found.deleted ? found : undefined;
+    }
+    if (!entry && !givenKey) {
+      results.push(
+        reject(
+          [
+            {
+              path: 'providerActivityId',
+              code: 'ACT-KEY-MISSING',
+              message: 'A new activity needs a Provider Activity ID.',
+            },
+          ],
+          [],
+          keyText,
+        ),
+      );
+      return;
+    }
+    if (entry && givenKey && lowerKey(entry.providerKey) !== givenKey) {
+      const other = legacyByKey.get(legacyKeyOf(year, givenKey));
+      if (other && other !== entry && !other.deleted) {
+        results.push(
+          reject(
+            [
+              {
+                path: 'providerActivityId',
+                code: 'ACT-PROVIDER-ID-TAKEN',
+                message: `Another legacy activity of reporting year ${year} (PARS ID ${other.id ?? 'new'}) already uses this Provider Activity ID.`,
+                value: input.providerActivityId,
+              },
+            ],
+            [],
+            keyText,
+          ),
+        );
+        return;
+      }
+    }
+    if (locked.has(year) || (entry && locked.has(entry.reportingYear))) {
+      results.push(reject([yearClosed(year, 'reportingYear')], [], keyText));
+      return;
+    }
+    const record = legacyRecord(input, input.providerActivityId ?? entry?.providerKey ?? null);
+    const evaluation = evaluateLegacyStatus(input, input.ruleSet);
+    const lower = evaluation.missing.length > 0;
+    if (entry) {
+      const changedFields = activityChanges(entry.record, record);
+      if (changedFields.length === 0 && entry.status === evaluation.status) {
+        results.push({
+          outcome: 'UNCHANGED',
+          change: null,
+          parsActivityId: entry.id,
+          key: entry.providerKey,
+          status: entry.status,
+          targetStatus: evaluation.targetStatus,
+          missing: evaluation.missing,
+          errors: [],
+          warnings: [],
+          changedFields: [],
+          entry,
+        });
+        return;
+      }
+      if (entry.providerKey) legacyByKey.delete(legacyKeyOf(entry.reportingYear, entry.providerKey));
+      Object.assign(entry, {
+        record,
+        status: evaluation.status,
+        targetStatus: evaluation.targetStatus,
+        missing: evaluation.missing,
+        providerKey: record.providerActivityId,
+        reportingYear: year,
+        ruleSet: input.ruleSet,
+        dirty: true,
+      });
+      if (record.providerActivityId) legacyByKey.set(legacyKeyOf(year, record.providerActivityId), entry);
+      results.push({
+        outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'UPDATED',
+        change: 'UPDATED',
+        parsActivityId: entry.id,
+        key: entry.providerKey,
+        status: evaluation.status,
+        targetStatus: evaluation.targetStatus,
+        missing: evaluation.missing,
+        errors: [],
+        warnings: [],
+        changedFields,
+        entry,
+      });
+      return;
+    }
+    const created: Entry = {
+      id: null,
+      ruleSet: input.ruleSet,
+      providerKey: record.providerActivityId,
+      record,
+      status: evaluation.status,
+      targetStatus: evaluation.targetStatus,
+      missing: evaluation.missing,
+      version: 1,
+      repeatGroupId: null,
+      reportingYear: year,
+      isNew: true,
+      dirty: true,
+      deleted: false,
+      original: null,
+      originalStatus: null,
+      createdAt: null,
+    };
+    if (record.providerActivityId) legacyByKey.set(legacyKeyOf(year, record.providerActivityId), created);
+    results.push({
+      outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'ADDED',
+      change: 'ADDED',
+      parsActivityId: null,
+      key: created.providerKey,
+      status: evaluation.status,
+      targetStatus: evaluation.targetStatus,
+      missing: evaluation.missing,
+      errors: [],
+      warnings: [],
+      changedFields: [],
+      entry: created,
+    });
+  };
+
   commands.forEach((command, index) => {
+    if (command.action === 'UPSERT_LEGACY') {
+      applyLegacy(command.input);
+      return;
+    }
     if (command.action === 'DELETE') {
       const entry = command.parsActivityId
         ? byId.get(command.parsActivityId)
@@ -365,6 +558,7 @@ export async function applyActivityBatch(
     }
     const created: Entry = {
       id: null,
+      ruleSet: 'CURRENT',
       providerKey: record.providerActivityId,
       record,
       status: evaluation.status,
@@ -415,6 +609,7 @@ export async function applyActivityBatch(
   const now = new Date();
   const row = (e: Entry) => ({
     pars_activity_id: e.id,
+    rule_set: e.ruleSet,
     provider_activity_id: e.record.providerActivityId,
     reporting_year: e.reportingYear,
     title: e.record.title,
@@ -435,13 +630,13 @@ export async function applyActivityBatch(
     data: { ...e.record, missing: e.missing },
     deleted: e.deleted,
   });
-  const columnsSql = sql`x(pars_activity_id bigint, provider_activity_id text, reporting_year int, title text, format text, delivery_method text, start_date date, end_date date, status text, requested_status text, target_status text, missing_requirements text[], credits_designated numeric, list_in_passport boolean, moc_boards text[], is_rems boolean, is_mips boolean, repeat_group_id uuid, data jsonb, deleted boolean)`;
+  const columnsSql = sql`x(pars_activity_id bigint, rule_set text, provider_activity_id text, reporting_year int, title text, format text, delivery_method text, start_date date, end_date date, status text, requested_status text, target_status text, missing_requirements text[], credits_designated numeric, list_in_passport boolean, moc_boards text[], is_rems boolean, is_mips boolean, repeat_group_id uuid, data jsonb, deleted boolean)`;
   const actor = options.actorUserId;
   if (inserts.length) {
     await sql`
-      INSERT INTO activities (pars_activity_id, provider_id, provider_activity_id, reporting_year, title, format, delivery_method, start_date, end_date, status, requested_status, target_status, missing_requirements, credits_designated, list_in_passport, moc_boards, is_rems, is_mips, repeat_group_id, data, created_by, updated_by, deleted_at, deleted_by)
+      INSERT INTO activities (pars_activity_id, rule_set, provider_id, provider_activity_id, reporting_year, title, format, delivery_method, start_date, end_date, status, requested_status, target_status, missing_requirements, credits_designated, list_in_passport, moc_boards, is_rems, is_mips, repeat_group_id, data, created_by, updated_by, deleted_at, deleted_by)
       OVERRIDING SYSTEM VALUE
-      SELECT x.pars_activity_id, ${providerId}, x.provider_activity_id, x.reporting_year, x.title, x.format, x.delivery_method, x.start_date, x.end_date, x.status, x.requested_status, x.target_status, x.missing_requirements, x.credits_designated, x.list_in_passport, x.moc_boards, x.is_rems, x.is_mips, x.repeat_group_id, x.data, ${actor}::uuid, ${actor}::uuid,
+      SELECT x.pars_activity_id, x.rule_set, ${providerId}, x.provider_activity_id, x.reporting_year, x.title, x.format, x.delivery_method, x.start_date, x.end_date, x.status, x.requested_status, x.target_status, x.missing_requirements, x.credits_designated, x.list_in_passport, x.moc_boards, x.is_rems, x.is_mips, x.repeat_group_id, x.data, ${actor}::uuid, ${actor}::uuid,
              CASE WHEN x.deleted THEN ${now}::timestamptz END, CASE WHEN x.deleted THEN ${actor}::uuid END
       FROM jsonb_to_recordset(${JSON.stringify(inserts.map(row))}::jsonb) AS ${columnsSql}`.execute(db);
   }
@@ -504,3 +699,52 @@ export async function applyActivityBatch(
 }
 
 export const newRepeatGroupId = () => randomUUID();
+
+/**
+ * The stored record of a legacy row: the mapped input as `mapLegacyRow` checked it (formats.md §3.6;
+ * the CURRENT date-range and span rules do not apply), with the CURRENT-only parts empty and the
+ * `legacy` object kept. Money becomes cents as in every stored record.
+ */
+function legacyRecord(
+  input: LegacyActivityInput,
+  providerActivityId: string | null,
+): ActivityRecord & { legacy: LegacyFields } {
+  return {
+    providerActivityId,
+    requestedStatus: 'AUTO',
+    title: input.title ?? '',
+    format: input.format ?? '',
+    deliveryMethod: input.deliveryMethod ?? null,
+    startDate: input.startDate ?? '',
+    endDate: input.endDate ?? input.startDate ?? '',
+    city: input.city ?? null,
+    state: input.state ?? null,
+    country: input.country ?? null,
+    creditsDesignated: input.creditsDesignated ?? null,
+    description: input.description ?? null,
+    providership: input.providership ?? null,
+    jointProviders: input.jointProviders ?? [],
+    topics: [],
+    listInPassport: false,
+    hasFee: null,
+    registration: null,
+    activityUrl: null,
+    outcomeMeasures: input.outcomeMeasures ?? [],
+    commercialSupportReceived: input.commercialSupportReceived ?? null,
+    commercialSupporters: (input.commercialSupporters ?? []).map((s) => ({
+      name: s.name ?? null,
+      kind: s.kind ?? null,
+      amountCents: s.amount === null || s.amount === undefined ? null : Math.round(s.amount * 100),
+      inKindTypes: s.inKindTypes ?? [],
+      inKindOther: s.inKindOther ?? null,
+    })),
+    physicianLearnerCount: input.physicianLearnerCount ?? null,
+    otherLearnerCount: input.otherLearnerCount ?? null,
+    otherLearnersByProfession: {},
+    enduringCounts: [],
+    mocRegistrations: [],
+    rems: null,
+    mips: null,
+    legacy: input.legacy,
+  };
+}

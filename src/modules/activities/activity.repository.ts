@@ -67,6 +67,33 @@ export async function prefetchByKeys(
     .execute() as Promise<StoredActivity[]>;
 }
 
+/**
+ * The live legacy-rule-set activities of one provider that a batch's legacy keys touch (formats.md
+ * §3.7): legacy keys never match CURRENT records, so this query reads only `rule_set <> 'CURRENT'`.
+ * Keys are matched without the year here; the caller adds the reporting year to the key.
+ */
+export async function prefetchLegacyByKeys(
+  db: Db,
+  providerId: number,
+  ids: number[],
+  providerKeys: string[],
+): Promise<StoredActivity[]> {
+  if (ids.length === 0 && providerKeys.length === 0) return [];
+  return db
+    .selectFrom('activities as a')
+    .select([...storedColumns, 'a.providerActivityId'])
+    .where('a.providerId', '=', providerId)
+    .where('a.deletedAt', 'is', null)
+    .where('a.ruleSet', '<>', 'CURRENT')
+    .where((eb) => {
+      const ors = [];
+      if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
+      if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
+      return eb.or(ors);
+    })
+    .execute() as Promise<StoredActivity[]>;
+}
+
 export async function lockedYears(db: Db, providerId: number, years: number[]): Promise<Set<number>> {
   if (years.length === 0) return new Set();
   const rows = await db

@@ -4,8 +4,9 @@ import { type Db, yieldToEventLoop } from '../../platform/db/connect';
 import type { CommandResult } from '../activities/activity.batch';
 import type { ActivitiesService } from '../activities/activity.service';
 import { jsonActivitiesAdapter } from './formats/json.adapter';
+import { detectDelimitedActivities, isLegacyLayout, legacyActivitiesAdapter } from './formats/legacy.adapter';
 import { openStoredFile } from './upload.store';
-import type { FormatAdapter, OpenFile, RowMessage, SourceRecord } from './upload.types';
+import type { FileLevelError, FormatAdapter, OpenFile, RowMessage, SourceRecord } from './upload.types';
 
 // The upload job (formats.md §8): duplicate check → streamed pre-pass (readability, layout, emptiness)
 // → rows in file order, in batches; each batch's records and row outcomes commit in one transaction,
@@ -26,17 +27,40 @@ export type ProcessorDeps = { db: Db; activities: ActivitiesService; log: Logger
 const digest = (key: string) =>
   createHash('sha256').update(key.trim().toLowerCase()).digest().subarray(0, 16);
 
-async function chooseAdapter(open: OpenFile): Promise<FormatAdapter | null> {
+type AdapterChoice = { adapter: FormatAdapter } | { error: FileLevelError };
+
+const NOT_YET =
+  'This version reads JSON files ({"activities": […]} or an array) and the tab-delimited legacy PARS templates (D, C, B, pre-2011); the OpenPARS sheet (CSV, TSV, XLSX) and XML layouts follow.';
+
+async function chooseAdapter(open: OpenFile): Promise<AdapterChoice> {
   for await (const chunk of open()) {
     const text = Buffer.from(chunk.subarray(0, 64))
       .toString('utf8')
       .replace(/^\uFEFF/, '')
       .trimStart();
     if (text.length === 0) continue;
-    if (text.startsWith('[') || text.startsWith('{')) return jsonActivitiesAdapter;
-    return null;
+    if (text.startsWith('[') || text.startsWith('{')) return { adapter: jsonActivitiesAdapter };
+    break;
   }
-  return null;
+  // not JSON: a delimited layout (formats.md §2.7)
+  const detection = await detectDelimitedActivities(open);
+  if ('error' in detection)
+    return { error: { code: detection.error.code, message: detection.error.message } };
+  const { result } = detection;
+  if (!result.ok) {
+    const message =
+      result.error.code === 'FILE-UNKNOWN-LAYOUT'
+        ? `${result.error.message} ${NOT_YET}`
+        : result.error.message;
+    return { error: { code: result.error.code, message } };
+  }
+  if (isLegacyLayout(result.layout)) return { adapter: legacyActivitiesAdapter };
+  return {
+    error: {
+      code: 'FILE-UNKNOWN-LAYOUT',
+      message: `This file looks like a ${result.layout} file, which this version cannot read yet. ${NOT_YET}`,
+    },
+  };
 }
 
 function rowOf(record: SourceRecord, result: CommandResult | null, extraErrors: RowMessage[]) {
@@ -111,13 +135,9 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
       .where('id', '=', uploadId)
       .execute();
   };
-  const adapter = await chooseAdapter(open);
-  if (!adapter) {
-    return reject(
-      'FILE-UNKNOWN-LAYOUT',
-      'No known activity layout: this version reads JSON files ({"activities": […]} or an array); the tab-delimited, CSV, XLSX and XML layouts follow.',
-    );
-  }
+  const choice = await chooseAdapter(open);
+  if ('error' in choice) return reject(choice.error.code, choice.error.message);
+  const { adapter } = choice;
   const inspection = await adapter.inspect(open);
   if ('error' in inspection) return reject(inspection.error.code, inspection.error.message);
   await db
@@ -152,7 +172,7 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
       const duplicates = new Map<SourceRecord, RowMessage[]>();
       const keyed: { record: SourceRecord; digest: Buffer | null }[] = records.map((record) => {
         if (!record.key || !record.command) return { record, digest: null };
-        const d = digest(record.key);
+        const d = digest(record.keyScope ? `${record.keyScope}\u0000${record.key}` : record.key);
         const hex = d.toString('hex');
         if (seen.has(hex)) {
           duplicates.set(record, [

@@ -11,6 +11,8 @@ export type SourceRecord = {
   row: number;
   /** the record's key as the file gives it, for the report and duplicate detection */
   key: string | null;
+  /** narrows the key for duplicate detection (legacy rows: rule set and reporting year, formats.md §3.7) */
+  keyScope?: string;
   command: ActivityCommand | null;
   errors: RowMessage[];
   warnings: RowMessage[];
