@@ -55,26 +55,24 @@ export async function run() {
       mode: 'CREATE' as const,
       input: activity(start + k),
     }));
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        applyActivityBatch(
-          {
-            db: trx,
-            providerId: provider.id,
-            ctx: { today, jointAccreditation: false, boardLists: {}, remsBlueprintSections: [] },
-            audit: {
-              channel: 'SYSTEM',
-              requestId: null,
-              actorUserId: null,
-              actorApiKeyId: null,
-              actorOrganizationId: null,
-            },
+    await database.db.transaction().execute((trx) =>
+      applyActivityBatch(
+        {
+          db: trx,
+          providerId: provider.id,
+          ctx: { today, jointAccreditation: false, boardLists: {}, remsBlueprintSections: [] },
+          audit: {
+            channel: 'SYSTEM',
+            requestId: null,
             actorUserId: null,
+            actorApiKeyId: null,
+            actorOrganizationId: null,
           },
-          commands,
-        ),
-      );
+          actorUserId: null,
+        },
+        commands,
+      ),
+    );
   }
   const loadSeconds = (performance.now() - t0) / 1000;
   await sql`ANALYZE activities`.execute(database.db);

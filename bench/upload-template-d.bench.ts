@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { loadConfig } from '../src/config';
+import { createClock } from '../src/platform/clock';
+import type { DatabaseHandle } from '../src/platform/db/connect';
+import { seedDemo } from '../src/seed/demo.seed';
+import { buildApp } from '../src/server/app';
+import { benchDatabase } from './support';
+
+// Issue "Activities" §6: 50,000 Template D rows through the HTTP API to COMPLETED, as rows/s and as a
+// ratio to a raw COPY of the same rows into a staging table with one text column per field, in the
+// same database and run (decisions.md §23). Target on PostgreSQL: ratio ≥ 0.25, RSS < 1 GB.
+const N = Number(process.env.BENCH_ROWS ?? 50_000);
+const samplePath = path.resolve('src/modules/uploads/formats/fixtures/activities-templateD-2016-valid.txt');
+
+function buildFile(): { text: string; rows: string[][] } {
+  const sample = fs
+    .readFileSync(samplePath, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
+  const rows: string[][] = [];
+  for (let i = 0; i < N; i++) {
+    const fields = sample[i % sample.length]!.split('\t');
+    fields[1] = '';
+    fields[2] = `BENCH-${i}`;
+    rows.push(fields);
+  }
+  return { text: `${rows.map((r) => r.join('\t')).join('\r\n')}\r\n`, rows };
+}
+
+async function copyBaseline(database: DatabaseHandle & { url?: string }, rows: string[][]): Promise<number> {
+  const width = Math.max(...rows.map((r) => r.length));
+  const cols = Array.from({ length: width }, (_, i) => `c${i + 1} text`).join(', ');
+  await sql
+    .raw(`DROP TABLE IF EXISTS bench_staging; CREATE TABLE bench_staging (${cols})`)
+    .execute(database.db)
+    .catch(async () => {
+      await sql.raw('DROP TABLE IF EXISTS bench_staging').execute(database.db);
+      await sql.raw(`CREATE TABLE bench_staging (${cols})`).execute(database.db);
+    });
+  const escape = (v: string) => (v === '' ? '\\N' : v.replace(/\\/g, '\\\\'));
+  const body = `${rows.map((r) => [...r, ...Array(width - r.length).fill('')].map(escape).join('\t')).join('\n')}\n`;
+  const t0 = performance.now();
+  if (database.kind === 'postgres') {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await pipeline(Readable.from([body]), client.query(copyFrom('COPY bench_staging FROM STDIN')));
+    await client.end();
+  } else {
+    await database.pglite!.query("COPY bench_staging FROM '/dev/blob'", [], { blob: new Blob([body]) });
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+export async function run() {
+  const database = await benchDatabase();
+  const clock = createClock('2026-11-22');
+  await seedDemo(database.db, clock);
+  const { text, rows } = buildFile();
+  const copySeconds = await copyBaseline(database, rows);
+
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', OPENPARS_DEMO: 'false', AUTH_RATE_LIMIT_PER_MINUTE: '10000' }),
+    database,
+    clock,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'provider@example.org', password: 'openpars-demo' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  const t0 = performance.now();
+  const form = new FormData();
+  form.append('kind', 'activities');
+  form.append('file', new Blob([text]), 'bench-template-d.txt');
+  const created = await fetch(`${base}/uploads`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+    body: form,
+  });
+  const { uploadId } = (await created.json()) as { uploadId: string };
+  let state = '';
+  let summary: unknown;
+  while (!['COMPLETED', 'REJECTED', 'CANCELLED'].includes(state)) {
+    await new Promise((r) => setTimeout(r, 250));
+    const res = (await (await fetch(`${base}/uploads/${uploadId}`, { headers: { cookie } })).json()) as {
+      state: string;
+      summary: unknown;
+    };
+    state = res.state;
+    summary = res.summary;
+  }
+  const uploadSeconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  await app.close();
+  await database.close();
+  const uploadRate = N / uploadSeconds;
+  const copyRate = N / copySeconds;
+  return {
+    name: `Template D upload, ${N} rows, HTTP → COMPLETED`,
+    database: database.label,
+    state,
+    summary,
+    uploadRowsPerSecond: Math.round(uploadRate),
+    copyRowsPerSecond: Math.round(copyRate),
+    ratio: Number((uploadRate / copyRate).toFixed(3)),
+    peakRssMB: Math.round(peakRss / 1024 / 1024),
+    target: 'ratio ≥ 0.25 on PostgreSQL, RSS < 1 GB',
+  };
+}
