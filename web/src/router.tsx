@@ -8,6 +8,10 @@ import {
 } from '@tanstack/react-router';
 import { meQuery } from './api/session';
 import { RequirePermission } from './components/RequirePermission';
+import { ActivitiesPage } from './routes/activities/ActivitiesPage';
+import { ActivityDetailPage } from './routes/activities/ActivityDetailPage';
+import { ActivityFormPage } from './routes/activities/ActivityFormPage';
+import { parseActivitiesSearch, parseFocusSearch } from './routes/activities/search';
 import { ApiKeysPage } from './routes/api-keys/ApiKeysPage';
 import { AuditPage } from './routes/audit/AuditPage';
 import { HelpIndexPage } from './routes/help/HelpIndexPage';
@@ -171,6 +175,57 @@ const providerDetailRoute = createRoute({
   },
 });
 
+const activitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities',
+  validateSearch: parseActivitiesSearch,
+  component: function ActivitiesRoute() {
+    return (
+      <RequirePermission anyOf={['activities.view', 'providers.view']} title="Activities">
+        <ActivitiesPage search={activitiesRoute.useSearch()} />
+      </RequirePermission>
+    );
+  },
+});
+
+const newActivityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/new',
+  component: () => (
+    <RequirePermission anyOf={['activities.edit']} title="New activity">
+      <ActivityFormPage />
+    </RequirePermission>
+  ),
+});
+
+const activityDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/$id',
+  component: function ActivityDetailRoute() {
+    const { id } = activityDetailRoute.useParams();
+    return (
+      <RequirePermission anyOf={['activities.view', 'providers.view']} title="Activity">
+        <ActivityDetailPage id={id} />
+      </RequirePermission>
+    );
+  },
+});
+
+const editActivityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/$id/edit',
+  validateSearch: parseFocusSearch,
+  component: function EditActivityRoute() {
+    const { id } = editActivityRoute.useParams();
+    const { focus } = editActivityRoute.useSearch();
+    return (
+      <RequirePermission anyOf={['activities.edit']} title="Edit activity">
+        <ActivityFormPage id={id} focus={focus} />
+      </RequirePermission>
+    );
+  },
+});
+
 const apiKeysRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/api-keys',
@@ -201,6 +256,10 @@ const routeTree = rootRoute.addChildren([
     providersRoute,
     newProviderRoute,
     providerDetailRoute,
+    activitiesRoute,
+    newActivityRoute,
+    activityDetailRoute,
+    editActivityRoute,
     apiKeysRoute,
     auditRoute,
   ]),

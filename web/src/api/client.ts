@@ -63,6 +63,8 @@ export type RequestOptions = {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** Extra request headers, such as `If-Match` or `Idempotency-Key`. */
+  headers?: Record<string, string>;
 };
 
 export const API_BASE = '/api/v1';
@@ -102,7 +104,7 @@ async function refreshCsrfToken(): Promise<boolean> {
 
 async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 

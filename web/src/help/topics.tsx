@@ -1,4 +1,4 @@
-import { Anchor, List, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, List, Table, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import {
   CONTACT_TYPES,
@@ -8,40 +8,19 @@ import {
 } from '../../../src/modules/identity/permissions.rules';
 import type { HelpTopic } from '../lib/areas';
 import { ACCREDITATION_STATUS_LABELS } from '../lib/labels';
+import { ActivitiesHelp } from './activities-help';
+import { H, Items, P } from './typography';
 
 // Help texts follow spec/program.md §2–§3 and docs/api.md; change them when those change.
 
 export type HelpTopicContent = { title: string; summary: string; body: () => ReactNode };
 
-function H({ children }: { children: ReactNode }) {
-  return (
-    <Title order={2} size="h4" mt="lg" mb="xs">
-      {children}
-    </Title>
-  );
-}
-
-function P({ children }: { children: ReactNode }) {
-  return (
-    <Text size="sm" mb="sm">
-      {children}
-    </Text>
-  );
-}
-
-function Items({ children }: { children: ReactNode }) {
-  return (
-    <List size="sm" spacing={4} mb="sm">
-      {children}
-    </List>
-  );
-}
-
 const PROVIDER_PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'org.view': 'See the profile, people, status and history',
   'org.edit': 'Edit the profile',
   'contacts.manage': 'Add and remove people, change contact types',
-  'activities.edit': 'Report activities (coming soon)',
+  'activities.view': 'See activities',
+  'activities.edit': 'Report activities',
   'learners.report': 'Report learners (coming soon)',
   'annual.edit': 'Prepare the annual report (coming soon)',
   'annual.submit': 'Submit the annual report (coming soon)',
@@ -291,6 +270,11 @@ export const HELP_CONTENT: Record<HelpTopic, HelpTopicContent> = {
         </P>
       </>
     ),
+  },
+  activities: {
+    title: 'Activities',
+    summary: 'Statuses, what each requirement means, repeat activities and copies.',
+    body: () => <ActivitiesHelp />,
   },
   'api-keys': {
     title: 'API keys',

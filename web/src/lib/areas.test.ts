@@ -27,14 +27,22 @@ describe('navAreas', () => {
       session('PROVIDER', ['org.view', 'api.manage', 'audit.view', 'activities.view']),
       production,
     );
-    expect(links(areas)).toEqual(['/', '/organization', '/people', '/api-keys', '/audit', '/help']);
-    expect(areas.some((a) => a.key === 'activities' && 'comingSoon' in a)).toBe(true);
+    expect(links(areas)).toEqual([
+      '/',
+      '/organization',
+      '/people',
+      '/activities',
+      '/api-keys',
+      '/audit',
+      '/help',
+    ]);
+    expect(areas.some((a) => a.key === 'activities' && 'comingSoon' in a)).toBe(false);
   });
 
   it('offers Providers to accreditor staff only', () => {
-    expect(links(navAreas(session('ACCREDITOR', ['org.view', 'providers.view']), production))).toContain(
-      '/providers',
-    );
+    const accreditor = links(navAreas(session('ACCREDITOR', ['org.view', 'providers.view']), production));
+    expect(accreditor).toContain('/providers');
+    expect(accreditor).toContain('/activities');
     expect(links(navAreas(session('PROVIDER', ['org.view']), production))).not.toContain('/providers');
   });
 
@@ -55,6 +63,7 @@ describe('helpTopicFor', () => {
   it('maps each area to its help page', () => {
     expect(helpTopicFor('/reset-password')).toBe('sign-in');
     expect(helpTopicFor('/providers/12')).toBe('providers');
+    expect(helpTopicFor('/activities/10000001/edit')).toBe('activities');
     expect(helpTopicFor('/api-keys')).toBe('api-keys');
     expect(helpTopicFor('/')).toBeUndefined();
   });

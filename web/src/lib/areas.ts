@@ -6,6 +6,7 @@ export type AppPath =
   | '/organization'
   | '/people'
   | '/providers'
+  | '/activities'
   | '/api-keys'
   | '/audit'
   | '/outbox'
@@ -45,8 +46,7 @@ export function navAreas(session: Session, instance: Instance | undefined): NavA
     }
     switch (organization.kind) {
       case 'PROVIDER':
-        if (can('activities.view'))
-          areas.push(soon('activities', 'Activities', 'Report and close activities'));
+        if (can('activities.view')) areas.push(built('activities', 'Activities', '/activities'));
         if (can('learners.view'))
           areas.push(soon('learners', 'Learners', 'Report learner completions and credit'));
         if (can('activities.edit') || can('learners.report')) {
@@ -64,6 +64,7 @@ export function navAreas(session: Session, instance: Instance | undefined): NavA
         if (can('providers.view')) {
           areas.push(
             built('providers', 'Providers', '/providers'),
+            built('activities', 'Activities', '/activities'),
             soon('annual-reports', 'Annual reports', 'Submissions, deadlines and lateness'),
             soon('accreditation-reviews', 'Accreditation', 'Reviews, decisions and terms'),
             soon('data-report', 'Data Report', 'System-wide figures for each year'),
@@ -102,6 +103,7 @@ export const HELP_TOPICS = [
   'organization',
   'people',
   'providers',
+  'activities',
   'api-keys',
   'audit',
   'outbox',
@@ -119,6 +121,7 @@ export function helpTopicFor(pathname: string): HelpTopic | undefined {
     organization: 'organization',
     people: 'people',
     providers: 'providers',
+    activities: 'activities',
     'api-keys': 'api-keys',
     audit: 'audit',
     outbox: 'outbox',

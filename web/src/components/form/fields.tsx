@@ -9,12 +9,17 @@ import {
   type MultiSelectProps,
   PasswordInput,
   type PasswordInputProps,
+  Radio,
   Select,
   type SelectProps,
   TagsInput,
   type TagsInputProps,
+  Text,
+  Textarea,
+  type TextareaProps,
   TextInput,
   type TextInputProps,
+  VisuallyHidden,
 } from '@mantine/core';
 import { type ComponentType, useId } from 'react';
 import { FieldHelp } from './FieldHelp';
@@ -50,6 +55,7 @@ export const PasswordField = withHelp<PasswordInputProps>(PasswordInput);
 export const SelectField = withHelp<SelectProps>(Select);
 export const MultiSelectField = withHelp<MultiSelectProps>(MultiSelect);
 export const TagsField = withHelp<TagsInputProps>(TagsInput);
+export const TextareaField = withHelp<TextareaProps>(Textarea);
 
 /** A calendar date; the browser's own picker, value 'YYYY-MM-DD'. */
 export function DateField(props: Omit<TextInputProps, 'label' | 'type'> & WithHelp) {
@@ -62,5 +68,70 @@ export function CheckboxField({ help, label, ...rest }: Omit<CheckboxProps, 'lab
       <Checkbox label={label} {...rest} />
       <FieldHelp label={label} help={help} />
     </Group>
+  );
+}
+
+export type ChoiceOption = { value: string; label: string };
+
+type ChoiceFieldProps = WithHelp & {
+  /** The id of the first option, so that "go to this field" links can focus it. */
+  id?: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: ChoiceOption[];
+  error?: React.ReactNode;
+  required?: boolean;
+  disabled?: boolean;
+};
+
+/**
+ * One choice among a few (Yes / No), as radio buttons in a fieldset: the legend names the group, the
+ * "?" sits beside its visible copy, arrow keys move between the options.
+ */
+export function ChoiceField({
+  label,
+  help,
+  id,
+  value,
+  onChange,
+  options,
+  error,
+  required,
+  disabled,
+}: ChoiceFieldProps) {
+  const generatedId = useId();
+  const groupId = id ?? generatedId;
+  const errorId = `${groupId}-error`;
+  return (
+    <fieldset className="choice-field" aria-describedby={error ? errorId : undefined} disabled={disabled}>
+      {/* The legend names the group for assistive technology; the visible copy sits on one line with
+          its "?" (a button inside a legend would become part of the group's name). */}
+      <VisuallyHidden component="legend">{label}</VisuallyHidden>
+      <Group gap={4} wrap="nowrap" align="center">
+        <Input.Label component="div" required={required} aria-hidden>
+          {label}
+        </Input.Label>
+        <FieldHelp label={label} help={help} />
+      </Group>
+      <Group gap="lg" mt={6}>
+        {options.map((option, i) => (
+          <Radio
+            key={option.value}
+            id={i === 0 ? groupId : `${groupId}-${i}`}
+            name={groupId}
+            value={option.value}
+            label={option.label}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+            error={Boolean(error)}
+          />
+        ))}
+      </Group>
+      {error && (
+        <Text id={errorId} size="xs" c="var(--mantine-color-error)" mt={4}>
+          {error}
+        </Text>
+      )}
+    </fieldset>
   );
 }

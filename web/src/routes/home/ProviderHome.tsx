@@ -14,14 +14,22 @@ export function ProviderHome({ organizationId }: { organizationId: Id }) {
   const org = useOrganization(organizationId);
   const provider = org.data?.provider;
 
-  const links: QuickLink[] = [
+  const links: QuickLink[] = [];
+  if (can('activities.view')) {
+    links.push({
+      to: '/activities',
+      title: 'Activities',
+      text: 'Report activities, see their status and what each still needs to close.',
+    });
+  }
+  links.push(
     {
       to: '/organization',
       title: 'Organisation profile',
       text: 'Name, address, website and accreditation term.',
     },
     { to: '/people', title: 'People', text: 'Who has access to this provider, and their contact types.' },
-  ];
+  );
   if (can('api.manage')) {
     links.push({
       to: '/api-keys',
@@ -67,7 +75,7 @@ export function ProviderHome({ organizationId }: { organizationId: Id }) {
       <Stack gap="xs">
         <QuickLinks links={links} />
         <Text size="sm" c="dimmed">
-          Activities, learners, uploads and the annual report are coming in the next releases.
+          Learners, uploads and the annual report are coming in the next releases.
         </Text>
       </Stack>
     </Page>
