@@ -205,6 +205,20 @@ describe('read, change, delete', () => {
     expect(same.body.version).toBe(second.body.version);
   });
 
+  it('validates an edit as a replacement of that activity, and a new record as new', async () => {
+    const created = (await lakeside.post('/api/v1/activities', active({ providerActivityId: 'VAL-1' }))).body;
+    const asNew = await lakeside.post('/api/v1/activities:validate', active({ providerActivityId: 'VAL-1' }));
+    expect(asNew.body.errors[0].code).toBe('ACT-PROVIDER-ID-TAKEN');
+    const asEdit = await lakeside.post(
+      `/api/v1/activities:validate?parsActivityId=${created.parsActivityId}`,
+      active({ providerActivityId: 'VAL-1', title: 'Changed' }),
+    );
+    expect(asEdit.body).toMatchObject({ valid: true, outcome: 'UPDATED' });
+    const list = await lakeside.get('/api/v1/activities?q=VAL-1');
+    expect(list.body.items[0]).toMatchObject({ providerName: 'Lakeside Medical Education Institute' });
+    expect(list.body.items[0].providerNumber).toMatch(/^\d{7}$/);
+  });
+
   it('validates without saving', async () => {
     const before = (await lakeside.get('/api/v1/activities?limit=200')).body.items.length;
     const res = await lakeside.post('/api/v1/activities:validate', active({ state: 'XX' }));

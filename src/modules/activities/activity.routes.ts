@@ -106,9 +106,19 @@ export const activityRoutes =
           tags: ['activities'],
           summary: 'Check one activity as a save would, without saving',
           body: activityInputSchema,
+          querystring: z
+            .object({
+              parsActivityId: z.coerce
+                .number()
+                .int()
+                .positive()
+                .optional()
+                .describe('The activity being edited; without it the record is checked as a new activity.'),
+            })
+            .strict(),
         },
       },
-      async (request) => activities.validate(request.actor, request.body),
+      async (request) => activities.validate(request.actor, request.body, request.query.parsActivityId),
     );
 
     app.post(

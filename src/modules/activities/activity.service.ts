@@ -239,7 +239,11 @@ export function createActivitiesService(deps: ActivitiesDeps) {
       const limit = Math.min(filter.limit ?? 50, 200);
       let q = db
         .selectFrom('activities as a')
+        .innerJoin('providers as p', 'p.organizationId', 'a.providerId')
+        .innerJoin('organizations as o', 'o.id', 'a.providerId')
         .select([
+          'p.providerNumber',
+          'o.name as providerName',
           'a.parsActivityId',
           'a.providerId',
           'a.providerActivityId',
@@ -366,9 +370,13 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     },
 
     /** Checks one record as a save would, without saving (formats.md §7 `:validate`). */
-    async validate(actor: Actor | null, input: ActivityInput) {
+    async validate(actor: Actor | null, input: ActivityInput, parsActivityId?: number) {
       const { actor: a, providerId } = writer(actor);
-      const [result] = await run(a, providerId, [{ action: 'UPSERT', mode: 'UPSERT', input }], true);
+      // With the activity being edited, check it as its replacement; without, as a new activity.
+      const command: ActivityCommand = parsActivityId
+        ? { action: 'UPSERT', mode: 'REPLACE', parsActivityId, input }
+        : { action: 'UPSERT', mode: 'CREATE', input };
+      const [result] = await run(a, providerId, [command], true);
       return {
         valid: result!.outcome !== 'REJECTED',
         outcome: result!.outcome,

@@ -206,10 +206,14 @@ export function useCopyActivity(id: Id) {
   });
 }
 
-export function useValidateActivity() {
+/** Checks a record as the server would save it: as a replacement of `parsActivityId`, or as new. */
+export function useValidateActivity(parsActivityId?: number) {
   return useMutation({
     mutationFn: (input: ActivityInput) =>
-      api<ActivityValidation>('/activities:validate', { method: 'POST', body: input }),
+      api<ActivityValidation>(
+        parsActivityId ? `/activities:validate?parsActivityId=${parsActivityId}` : '/activities:validate',
+        { method: 'POST', body: input },
+      ),
   });
 }
 

@@ -107,7 +107,7 @@ function ActivityForm({ activity, focus }: { activity?: Activity; focus?: string
   const create = useCreateActivity();
   const replace = useReplaceActivity(activity?.parsActivityId ?? 0);
   const repeat = useRepeatActivity();
-  const validate = useValidateActivity();
+  const validate = useValidateActivity(activity?.parsActivityId);
   const saving = create.isPending || replace.isPending || repeat.isPending;
   const saveError = isNew ? (state.repeat ? repeat.error : create.error) : replace.error;
 
