@@ -95,20 +95,23 @@ export type ActivityDates = { startDate: string | null | undefined; endDate: str
 /**
  * D3 and D4: both dates present and real, in range, in order and within the format's span.
  * `format` is undefined when it could not be read; the span check then has no limit to apply.
+ * Legacy rule sets (`limits: false`) keep format, validity and order but skip the range and span
+ * limits (formats.md §3.6: old PARS reported a multi-year activity once per year).
  */
 export function readActivityDates(
   f: Findings,
   raw: { startDate?: string | null; endDate?: string | null },
   format: string | null | undefined,
   today: string,
+  limits = true,
 ): ActivityDates {
   const startDate = readDate(f, 'startDate', raw.startDate, 'Start date');
   const endDate = readDate(f, 'endDate', raw.endDate, 'End date');
   if (startDate === null) f.error('startDate', 'ACT-REQUIRED', 'Start date is required (YYYY-MM-DD)');
   if (endDate === null) f.error('endDate', 'ACT-REQUIRED', 'End date is required (YYYY-MM-DD)');
-  if (startDate) checkDateRange(f, 'startDate', startDate, 'Start date', today);
-  if (endDate) checkDateRange(f, 'endDate', endDate, 'End date', today);
-  if (startDate && endDate) checkOrderAndSpan(f, startDate, endDate, format);
+  if (limits && startDate) checkDateRange(f, 'startDate', startDate, 'Start date', today);
+  if (limits && endDate) checkDateRange(f, 'endDate', endDate, 'End date', today);
+  if (startDate && endDate) checkOrderAndSpan(f, startDate, endDate, limits ? format : null);
   return { startDate, endDate };
 }
 

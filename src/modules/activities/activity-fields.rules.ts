@@ -24,7 +24,19 @@ export type BoardLists = Record<
   }
 >;
 
+/** CURRENT, or a legacy PARS rule set (formats.md §3.6–§3.7). */
+export type RuleSet = 'CURRENT' | 'PARS2015' | 'PARS2014' | 'PARS2011' | 'PARS2010';
+
+export const isLegacyRuleSet = (ruleSet: RuleSet | undefined): boolean =>
+  ruleSet !== undefined && ruleSet !== 'CURRENT';
+
 export type RuleContext = {
+  /**
+   * The rule set the record is checked under; CURRENT when absent. Legacy rule sets skip the date
+   * span and range limits (ACT-DATE-SPAN, ACT-DATE-RANGE) and take hours and credits with at most 2
+   * decimals instead of quarter steps (formats.md §3.6); every other check applies.
+   */
+  ruleSet?: RuleSet;
   /** YYYY-MM-DD in America/Chicago, or OPENPARS_TODAY. */
   today: string;
   /** The provider is accredited by Joint Accreditation (C8; creditsDesignated 0 allowed). */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AuditContext, type AuditEntry, changedOnly, writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/connect';
+import type { LegacyLayoutId } from '../uploads/formats/layout-detect';
+import { groupColumns, headingOf, LAYOUT_OF_RULE_SET } from '../uploads/formats/legacy-columns';
 import {
   evaluateLegacyStatus,
   type LegacyActivityInput,
@@ -39,9 +41,11 @@ export type ActivityCommand =
     }
   | {
       /**
-       * A row of a legacy PARS template (formats.md §3), already mapped and checked by
-       * `mapLegacyRow`. Its key is (provider, reportingYear, providerActivityId) among legacy records
-       * only; its status comes from the legacy rule set (§3.7); the CURRENT rules do not apply (§3.6).
+       * A row of a legacy PARS template (formats.md §3), mapped by `mapLegacyRow`. Its fields run
+       * through `normalizeActivity` under the row's legacy rule set (no date span/range limits,
+       * credits with at most 2 decimals, §3.6). Its key is (provider, reportingYear,
+       * providerActivityId) among legacy records only; its status comes from `evaluateLegacyStatus`
+       * (§3.7).
        */
       action: 'UPSERT_LEGACY';
       input: LegacyActivityInput;
@@ -277,7 +281,12 @@ export async function applyActivityBatch(
       results.push(reject([yearClosed(year, 'reportingYear')], [], keyText));
       return;
     }
-    const record = legacyRecord(input, input.providerActivityId ?? entry?.providerKey ?? null);
+    const checked = normalizeLegacy(input, ctx, entry?.providerKey ?? null);
+    if (!checked.record) {
+      results.push(reject(checked.errors, checked.warnings, keyText));
+      return;
+    }
+    const { record, warnings } = checked;
     const evaluation = evaluateLegacyStatus(input, input.ruleSet);
     const lower = evaluation.missing.length > 0;
     if (entry) {
@@ -292,7 +301,7 @@ export async function applyActivityBatch(
           targetStatus: evaluation.targetStatus,
           missing: evaluation.missing,
           errors: [],
-          warnings: [],
+          warnings,
           changedFields: [],
           entry,
         });
@@ -319,7 +328,7 @@ export async function applyActivityBatch(
         targetStatus: evaluation.targetStatus,
         missing: evaluation.missing,
         errors: [],
-        warnings: [],
+        warnings,
         changedFields,
         entry,
       });
@@ -353,7 +362,7 @@ export async function applyActivityBatch(
       targetStatus: evaluation.targetStatus,
       missing: evaluation.missing,
       errors: [],
-      warnings: [],
+      warnings,
       changedFields: [],
       entry: created,
     });
@@ -700,51 +709,59 @@ export async function applyActivityBatch(
 
 export const newRepeatGroupId = () => randomUUID();
 
+type LegacyCheck =
+  | { record: ActivityRecord & { legacy: LegacyFields }; errors: RuleMessage[]; warnings: RuleMessage[] }
+  | { record: null; errors: RuleMessage[]; warnings: RuleMessage[] };
+
 /**
- * The stored record of a legacy row: the mapped input as `mapLegacyRow` checked it (formats.md §3.6;
- * the CURRENT date-range and span rules do not apply), with the CURRENT-only parts empty and the
- * `legacy` object kept. Money becomes cents as in every stored record.
+ * The stored record of a legacy row: its ActivityInput fields run through the shared content rules
+ * under the row's legacy rule set (formats.md §3.6: no date span or range limits, credits with at
+ * most 2 decimals; every other check as for CURRENT), with the `legacy` object kept and
+ * `listInPassport` false. Messages carry the template heading of their field as `columnName`.
  */
-function legacyRecord(
+function normalizeLegacy(
   input: LegacyActivityInput,
-  providerActivityId: string | null,
-): ActivityRecord & { legacy: LegacyFields } {
-  return {
-    providerActivityId,
-    requestedStatus: 'AUTO',
-    title: input.title ?? '',
-    format: input.format ?? '',
-    deliveryMethod: input.deliveryMethod ?? null,
-    startDate: input.startDate ?? '',
-    endDate: input.endDate ?? input.startDate ?? '',
-    city: input.city ?? null,
-    state: input.state ?? null,
-    country: input.country ?? null,
-    creditsDesignated: input.creditsDesignated ?? null,
-    description: input.description ?? null,
-    providership: input.providership ?? null,
-    jointProviders: input.jointProviders ?? [],
-    topics: [],
-    listInPassport: false,
-    hasFee: null,
-    registration: null,
-    activityUrl: null,
-    outcomeMeasures: input.outcomeMeasures ?? [],
-    commercialSupportReceived: input.commercialSupportReceived ?? null,
-    commercialSupporters: (input.commercialSupporters ?? []).map((s) => ({
-      name: s.name ?? null,
-      kind: s.kind ?? null,
-      amountCents: s.amount === null || s.amount === undefined ? null : Math.round(s.amount * 100),
-      inKindTypes: s.inKindTypes ?? [],
-      inKindOther: s.inKindOther ?? null,
-    })),
-    physicianLearnerCount: input.physicianLearnerCount ?? null,
-    otherLearnerCount: input.otherLearnerCount ?? null,
-    otherLearnersByProfession: {},
-    enduringCounts: [],
-    mocRegistrations: [],
-    rems: null,
-    mips: null,
-    legacy: input.legacy,
-  };
+  ctx: RuleContext,
+  storedKey: string | null,
+): LegacyCheck {
+  const { ruleSet, reportingYear: _year, parsActivityId: _id, legacy, ...fields } = input;
+  const result = normalizeActivity(
+    {
+      ...fields,
+      providerActivityId: input.providerActivityId ?? storedKey,
+      endDate: input.endDate ?? input.startDate,
+      listInPassport: false,
+    },
+    { ...ctx, ruleSet },
+  );
+  const layout = LAYOUT_OF_RULE_SET[ruleSet];
+  const named = (m: RuleMessage): RuleMessage & { columnName: string } => ({
+    ...m,
+    columnName: legacyHeadingOf(layout, m.path),
+  });
+  const errors = result.errors.map(named);
+  const warnings = result.warnings.map(named);
+  if (!result.record) return { record: null, errors, warnings };
+  return { record: { ...result.record, listInPassport: false, legacy }, errors, warnings };
+}
+
+/** Supporter fields without a column of their own: in-kind types are answered in the in-kind columns. */
+const SUPPORTER_COLUMN_FIELD: Readonly<Record<string, string>> = {
+  inKindTypes: 'durableEquipment',
+  inKindOther: 'other',
+};
+
+/** The template heading of a canonical field path; supporter fields name their group's columns. */
+function legacyHeadingOf(layout: LegacyLayoutId, path: string): string {
+  const supporter = /^commercialSupporters\.(\d+)\.(\w+)/.exec(path);
+  if (supporter) {
+    const field = SUPPORTER_COLUMN_FIELD[supporter[2]!] ?? supporter[2];
+    const column = groupColumns(Number(supporter[1])).find((c) => c.field === field);
+    return column?.heading ?? path;
+  }
+  const field = path.startsWith('jointProviders.') ? 'jointProviders' : path;
+  const heading = headingOf(layout, field);
+  if (heading !== field) return heading;
+  // endDate is derived from the Activity Date (formats.md §3.6)
+  return path === 'endDate' ? headingOf(layout, 'startDate') : path;
 }

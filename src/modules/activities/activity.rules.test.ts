@@ -1012,6 +1012,113 @@ describe('dates', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Legacy rule sets (formats.md §3.6): the same checks, without the CURRENT date span and range limits,
+// and with credits in hundredths instead of quarter steps.
+
+/** A Template D style row, already mapped: a one-day conference of 2016. */
+function legacyInput(changes: Partial<ActivityInput> = {}): ActivityInput {
+  return {
+    providerActivityId: 'P16-0001',
+    title: '2016 Annual Cardiovascular Update',
+    format: 'C',
+    deliveryMethod: 'IN_PERSON',
+    startDate: '2016-03-18',
+    endDate: '2016-03-18',
+    city: 'Chicago',
+    state: 'IL',
+    country: 'USA',
+    creditsDesignated: 14.5,
+    description: 'Update on heart failure',
+    providership: 'DIRECT',
+    jointProviders: [],
+    listInPassport: false,
+    outcomeMeasures: ['COMPETENCE'],
+    commercialSupportReceived: false,
+    commercialSupporters: [],
+    physicianLearnerCount: 412,
+    otherLearnerCount: 57,
+    ...changes,
+  };
+}
+
+const LEGACY_RULE_SETS = ['PARS2015', 'PARS2014', 'PARS2011', 'PARS2010'] as const;
+const multiYear: Partial<ActivityInput> = { format: 'RSS', startDate: '2014-01-06', endDate: '2016-12-31' };
+
+const legacyCases: [string, Partial<ActivityInput>, string[], string[]][] = [
+  // why, changes, errors under a legacy rule set, errors under CURRENT (at least these)
+  ['a one-day 2016 activity', {}, [], ['ACT-DATE-RANGE@endDate']],
+  ['an RSS running three years (span)', multiYear, [], ['ACT-DATE-SPAN@endDate', 'ACT-DATE-RANGE@endDate']],
+  [
+    'an EM started before 2005 (range)',
+    { format: 'EM', deliveryMethod: 'PRINT', startDate: '2003-05-01', endDate: '2005-12-31' },
+    [],
+    ['ACT-DATE-RANGE@startDate'],
+  ],
+  ['credits in hundredths', { creditsDesignated: 14.33 }, [], ['ACT-CREDIT-PRECISION@creditsDesignated']],
+  ['credits of 0.1', { creditsDesignated: 0.1 }, ['ACT-NUMBER-RANGE@creditsDesignated'], []],
+  [
+    'credits with 3 decimals',
+    { creditsDesignated: 1.333 },
+    ['ACT-CREDIT-PRECISION@creditsDesignated'],
+    ['ACT-CREDIT-PRECISION@creditsDesignated'],
+  ],
+  ['an unknown state', { state: 'XX' }, ['ACT-STATE-CODE@state'], ['ACT-STATE-CODE@state']],
+  ['a 2-letter country', { country: 'US' }, ['ACT-COUNTRY-CODE@country'], ['ACT-COUNTRY-CODE@country']],
+  ['an unknown country', { country: 'XYZ' }, ['ACT-COUNTRY-CODE@country'], ['ACT-COUNTRY-CODE@country']],
+  ['a title over 250 characters', { title: 'x'.repeat(251) }, ['ACT-TEXT-LENGTH@title'], []],
+  [
+    'a tab inside the description',
+    { description: 'Heart\tfailure' },
+    ['FMT-CONTROL-CHAR@description'],
+    ['FMT-CONTROL-CHAR@description'],
+  ],
+  ['an end date before the start date', { endDate: '2016-03-17' }, ['ACT-DATE-ORDER@endDate'], []],
+  ['a date that does not exist', { startDate: '2016-02-30' }, ['ACT-DATE-INVALID@startDate'], []],
+  [
+    'supporters while support received is No',
+    { commercialSupporters: [{ name: 'Pfizer Inc.', kind: 'MONETARY', amount: 25000 }] },
+    ['ACT-SUPPORT-INCONSISTENT@commercialSupporters'],
+    ['ACT-SUPPORT-INCONSISTENT@commercialSupporters'],
+  ],
+  [
+    'a supporter amount with cents',
+    {
+      commercialSupportReceived: true,
+      commercialSupporters: [{ name: 'Pfizer Inc.', kind: 'MONETARY', amount: 25000.5 }],
+    },
+    ['ACT-AMOUNT-FORMAT@commercialSupporters.0.amount'],
+    ['ACT-AMOUNT-FORMAT@commercialSupporters.0.amount'],
+  ],
+];
+
+describe('legacy rule sets (formats.md §3.6)', () => {
+  it.each(LEGACY_RULE_SETS.flatMap((ruleSet) => legacyCases.map((c) => [ruleSet, ...c] as const)))(
+    '%s: %s',
+    (ruleSet, _why, changes, legacyErrors, currentErrors) => {
+      const legacy = normalizeActivity(legacyInput(changes), { ...ctx, ruleSet });
+      expect(where(legacy.errors)).toEqual(legacyErrors);
+      expect(legacy.record === null).toBe(legacyErrors.length > 0);
+      const current = normalizeActivity(legacyInput(changes), ctx);
+      for (const e of currentErrors) expect(where(current.errors)).toContain(e);
+    },
+  );
+
+  it('CURRENT is the default rule set', () => {
+    const input = legacyInput(multiYear);
+    expect(normalizeActivity(input, { ...ctx, ruleSet: 'CURRENT' })).toEqual(normalizeActivity(input, ctx));
+  });
+
+  it('keeps credits in hundredths and normalises a territory as for CURRENT', () => {
+    const { record, warnings } = normalizeActivity(
+      legacyInput({ creditsDesignated: 14.33, country: 'PRI', state: null }),
+      { ...ctx, ruleSet: 'PARS2015' },
+    );
+    expect(record).toMatchObject({ creditsDesignated: 14.33, country: 'USA', state: 'PR' });
+    expect(where(warnings)).toEqual(['ACT-COUNTRY-NORMALISED@country']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 
 type RequirementCase = [id: string, why: string, input: ActivityInput, field: string, c?: RuleContext];
 

@@ -21,6 +21,7 @@ import {
   type Findings,
   fromHundredths,
   hasControlChar,
+  isLegacyRuleSet,
   isQuarterStep,
   oneOf,
   type Requirement,
@@ -56,7 +57,8 @@ import {
 // canonical record, or into the ACT-* reasons why not, and compute the status it reaches.
 
 export type { EnduringCountRecord } from './activity-dates.rules';
-export type { BoardLists, Requirement, RuleContext, RuleMessage } from './activity-fields.rules';
+export type { BoardLists, Requirement, RuleContext, RuleMessage, RuleSet } from './activity-fields.rules';
+export { isLegacyRuleSet } from './activity-fields.rules';
 export type { MocCreditType, MocRegistrationRecord } from './activity-moc.rules';
 export { DEFAULT_BOARD_RULES } from './activity-moc.rules';
 export type { MipsRecord, RemsRecord } from './activity-rems.rules';
@@ -152,6 +154,7 @@ export function normalizeActivity(
   previous?: ActivityRecord | null,
 ): NormalizeResult {
   const f = createFindings();
+  const legacy = isLegacyRuleSet(ctx.ruleSet);
   const providerActivityId = readProviderActivityId(f, input.providerActivityId);
   const requestedStatus = readCode(f, 'requestedStatus', input.requestedStatus, {
     label: 'Requested status',
@@ -161,10 +164,10 @@ export function normalizeActivity(
   const title = readText(f, 'title', input.title, { label: 'Title', max: 250 });
   if (title === null) f.error('title', 'ACT-REQUIRED', 'Title is required (1–250 characters)');
   const format = readFormat(f, input.format);
-  const dates = readActivityDates(f, input, format, ctx.today);
+  const dates = readActivityDates(f, input, format, ctx.today, !legacy);
   const deliveryMethod = readDeliveryMethod(f, input.deliveryMethod, format);
   const location = readLocation(f, input, format, deliveryMethod);
-  const credits = readCreditsDesignated(f, input.creditsDesignated, ctx.jointAccreditation);
+  const credits = readCreditsDesignated(f, input.creditsDesignated, ctx.jointAccreditation, legacy);
   const providership = readCode(f, 'providership', input.providership, {
     label: 'Providership',
     set: PROVIDERSHIPS,
@@ -383,11 +386,15 @@ function readState(
   return impliedState ?? state ?? null;
 }
 
-/** A4's value as integer hundredths: 0–999.75 in quarter steps; 0 only under Joint Accreditation. */
+/**
+ * A4's value as integer hundredths: 0–999.75 in quarter steps; 0 only under Joint Accreditation.
+ * Legacy rule sets take any value with at most 2 decimals (formats.md §3.6).
+ */
 function readCreditsDesignated(
   f: Findings,
   raw: number | null | undefined,
   jointAccreditation: boolean,
+  legacy = false,
 ): number | null | undefined {
   if (raw === null || raw === undefined) return null;
   const path = 'creditsDesignated';
@@ -401,12 +408,14 @@ function readCreditsDesignated(
     return undefined;
   }
   const hundredths = toHundredths(raw);
-  const precise = hundredths !== undefined && isQuarterStep(hundredths);
+  const precise = hundredths !== undefined && (legacy || isQuarterStep(hundredths));
   if (!precise) {
     f.error(
       path,
       'ACT-CREDIT-PRECISION',
-      'AMA PRA Category 1 Credits designated must be in steps of 0.25 with at most 2 decimals, such as 1.25',
+      legacy
+        ? 'AMA PRA Category 1 Credits designated must have at most 2 decimals, such as 1.33'
+        : 'AMA PRA Category 1 Credits designated must be in steps of 0.25 with at most 2 decimals, such as 1.25',
       raw,
     );
   }

@@ -141,6 +141,34 @@ describe('legacy Template D upload', () => {
     expect(rows[0]!.errors[0]!.code).toBe('ACT-PARS-ID-UNKNOWN');
   });
 
+  it('runs the shared content rules on legacy rows: an unknown State is ACT-STATE-CODE in column "State"', async () => {
+    const badState = sampleLines[1]!
+      .replace(/\tP16-\d{4}\t/, '\tRULES-1\t')
+      .replace('\tBoston\tMA\tUSA\t', '\tBoston\tXX\tUSA\t');
+    expect(badState).toContain('\tXX\t');
+    const longTitle = sampleLines[2]!
+      .replace(/\tP16-\d{4}\t/, '\tRULES-2\t')
+      .replace('\tLive Webinar: Safe Opioid Prescribing Update\t', `\t${'T'.repeat(251)}\t`);
+    const res = await upload(lakeside, [badState, longTitle].join('\r\n'));
+    const done = await finished(lakeside, res.body.uploadId);
+    expect(done.summary).toMatchObject({ rows: 2, rejected: 2 });
+    const rows = await reportRows(res.body.uploadId);
+    expect(rows[0]).toMatchObject({ row: 1, key: 'RULES-1', outcome: 'REJECTED' });
+    expect(rows[0]!.errors).toEqual([
+      expect.objectContaining({ code: 'ACT-STATE-CODE', path: 'state', columnName: 'State', row: 1 }),
+    ]);
+    expect(rows[1]).toMatchObject({ row: 2, outcome: 'REJECTED' });
+    expect(rows[1]!.errors).toEqual([
+      expect.objectContaining({ code: 'ACT-TEXT-LENGTH', columnName: 'Activity Title', row: 2 }),
+    ]);
+    const saved = await t.database.db
+      .selectFrom('activities')
+      .select('providerActivityId')
+      .where('providerActivityId', 'in', ['RULES-1', 'RULES-2'])
+      .execute();
+    expect(saved).toEqual([]);
+  });
+
   it('keeps legacy and CURRENT records with the same Provider Activity ID apart', async () => {
     const json = JSON.stringify([
       {

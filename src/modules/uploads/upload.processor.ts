@@ -5,6 +5,7 @@ import type { CommandResult } from '../activities/activity.batch';
 import type { ActivitiesService } from '../activities/activity.service';
 import { jsonActivitiesAdapter } from './formats/json.adapter';
 import { detectDelimitedActivities, isLegacyLayout, legacyActivitiesAdapter } from './formats/legacy.adapter';
+import { sheetActivitiesAdapter } from './formats/sheet.adapter';
 import { openStoredFile } from './upload.store';
 import type { FileLevelError, FormatAdapter, OpenFile, RowMessage, SourceRecord } from './upload.types';
 
@@ -30,7 +31,7 @@ const digest = (key: string) =>
 type AdapterChoice = { adapter: FormatAdapter } | { error: FileLevelError };
 
 const NOT_YET =
-  'This version reads JSON files ({"activities": […]} or an array) and the tab-delimited legacy PARS templates (D, C, B, pre-2011); the OpenPARS sheet (CSV, TSV, XLSX) and XML layouts follow.';
+  'This version reads JSON files ({"activities": […]} or an array), OpenPARS activity sheets saved as CSV or TSV (header row naming providerActivityId or parsActivityId) and the tab-delimited legacy PARS templates (D, C, B, pre-2011); XLSX workbooks and the XML layout follow (save an XLSX sheet as CSV to upload it now).';
 
 async function chooseAdapter(open: OpenFile): Promise<AdapterChoice> {
   for await (const chunk of open()) {
@@ -55,6 +56,7 @@ async function chooseAdapter(open: OpenFile): Promise<AdapterChoice> {
     return { error: { code: result.error.code, message } };
   }
   if (isLegacyLayout(result.layout)) return { adapter: legacyActivitiesAdapter };
+  if (result.layout === 'OP-ACT-1') return { adapter: sheetActivitiesAdapter };
   return {
     error: {
       code: 'FILE-UNKNOWN-LAYOUT',
@@ -64,7 +66,11 @@ async function chooseAdapter(open: OpenFile): Promise<AdapterChoice> {
 }
 
 function rowOf(record: SourceRecord, result: CommandResult | null, extraErrors: RowMessage[]) {
-  const withRow = (m: RowMessage) => ({ ...m, row: record.row, columnName: m.columnName ?? m.path });
+  const withRow = (m: RowMessage) => ({
+    ...m,
+    row: record.row,
+    columnName: m.columnName ?? record.columnNameOf?.(m.path) ?? m.path,
+  });
   const errors = [...record.errors, ...extraErrors, ...(result?.errors ?? [])].map(withRow);
   const warnings = [...record.warnings, ...(result?.warnings ?? [])].map(withRow);
   const rejected = errors.length > 0 || !result || result.outcome === 'REJECTED';

@@ -16,6 +16,8 @@ export type SourceRecord = {
   command: ActivityCommand | null;
   errors: RowMessage[];
   warnings: RowMessage[];
+  /** the file's heading for a message path (sheets, formats.md §8.7); absent → the path is shown */
+  columnNameOf?: (path: string) => string | undefined;
 };
 
 export type FileLevelError = {
