@@ -45,8 +45,8 @@ async function copyBaseline(database: DatabaseHandle & { url?: string }, rows: s
       await sql.raw('DROP TABLE IF EXISTS bench_staging').execute(database.db);
       await sql.raw(`CREATE TABLE bench_staging (${cols})`).execute(database.db);
     });
-  const escape = (v: string) => (v === '' ? '\\N' : v.replace(/\\/g, '\\\\'));
-  const body = `${rows.map((r) => [...r, ...Array(width - r.length).fill('')].map(escape).join('\t')).join('\n')}\n`;
+  const copyText = (v: string) => (v === '' ? '\\N' : v.replace(/\\/g, '\\\\'));
+  const body = `${rows.map((r) => [...r, ...Array(width - r.length).fill('')].map(copyText).join('\t')).join('\n')}\n`;
   const t0 = performance.now();
   if (database.kind === 'postgres') {
     const client = new pg.Client({ connectionString: database.url });

@@ -162,7 +162,7 @@ export async function buildApp(
     app.log.error({ err: { type: err.name, message: err.message } }, 'job error'),
   );
   app.addHook('onClose', async () => jobs.stop());
-  await services.mailer.useJobs(jobs);
+  await services.mailer.deliverWithJobs(jobs);
   services.attachJobs(jobs);
   await jobs.work<{ uploadId: string }>(
     UPLOAD_QUEUE,

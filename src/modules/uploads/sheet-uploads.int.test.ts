@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../../testing/multipart';
+import { uploadFile, waitForUpload } from '../../testing/multipart';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app';
 
 // The upload pipeline end to end with OpenPARS activity sheets (OP-ACT-1) saved as CSV and TSV
@@ -13,25 +13,9 @@ beforeAll(async () => {
   lakeside = await t.signIn('provider@example.org');
 });
 
-async function upload(client: Client, content: string, name: string) {
-  const body = multipart({ kind: 'activities' }, { name, content });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/uploads',
-    payload: body.payload,
-    headers: { ...body.headers, cookie: client.cookie!, 'x-csrf-token': client.csrfToken! },
-  });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
-
-async function finished(client: Client, id: string) {
-  for (let i = 0; i < 200; i++) {
-    const res = await client.get(`/api/v1/uploads/${id}`);
-    if (!['RECEIVED', 'PROCESSING'].includes(res.body.state)) return res.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('upload did not finish');
-}
+const upload = (client: Client, content: string, name: string) =>
+  uploadFile(t.app, client, content, { name });
+const finished = waitForUpload;
 
 type ReportRow = {
   row: number;

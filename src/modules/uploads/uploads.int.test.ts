@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../../testing/multipart';
+import { uploadFile, waitForUpload } from '../../testing/multipart';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app';
 
 // The upload pipeline end to end with JSON files (OP-ACT-JSON-1): job, per-row report, duplicates,
@@ -14,30 +14,13 @@ beforeAll(async () => {
   hill = await t.signIn('provider2@example.org');
 });
 
-async function upload(
+const upload = (
   client: Client,
   content: string,
   fields: Record<string, string> = { kind: 'activities' },
   name = 'activities.json',
-) {
-  const body = multipart(fields, { name, content });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/uploads',
-    payload: body.payload,
-    headers: { ...body.headers, cookie: client.cookie!, 'x-csrf-token': client.csrfToken! },
-  });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
-
-async function finished(client: Client, id: string) {
-  for (let i = 0; i < 200; i++) {
-    const res = await client.get(`/api/v1/uploads/${id}`);
-    if (!['RECEIVED', 'PROCESSING'].includes(res.body.state)) return res.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('upload did not finish');
-}
+) => uploadFile(t.app, client, content, { fields, name });
+const finished = waitForUpload;
 
 const activity = (id: string, over: Record<string, unknown> = {}) => ({
   providerActivityId: id,

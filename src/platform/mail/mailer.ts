@@ -12,7 +12,7 @@ export type Mailer = {
   /** Asks for delivery of what is pending (no-op for the outbox). Called after commits and at start-up. */
   flush(): Promise<void>;
   /** From now on delivery runs as a background job, retried with backoff while the SMTP server fails. */
-  useJobs(jobs: Jobs): Promise<void>;
+  deliverWithJobs(jobs: Jobs): Promise<void>;
 };
 
 export const MAIL_QUEUE = 'mail-deliver';
@@ -99,7 +99,7 @@ export function createMailer(options: { db: Db; smtpUrl?: string; from: string; 
       await flushing;
     },
 
-    async useJobs(j) {
+    async deliverWithJobs(j) {
       if (!transport) return;
       jobs = j;
       await j.work(
