@@ -10,7 +10,7 @@ let t: TestApp;
 let lakeside: Client;
 
 const SAMPLE = readFileSync(
-  new URL('../../../../shared/samples/activities-templateD-2016-valid.txt', import.meta.url),
+  new URL('./formats/fixtures/activities-templateD-2016-valid.txt', import.meta.url),
   'utf8',
 );
 const sampleLines = SAMPLE.split('\r\n').filter((l) => l.trim() !== '');
