@@ -21,6 +21,7 @@ import {
   reportingYearOf,
 } from './activity.rules';
 import type { ActivityInput } from './activity.schema';
+import { recordToInput } from './activity.wire';
 
 // The one write path for activities (formats.md §8.3): a batch of commands from the API, the web form
 // or an upload is resolved in order in memory against the records its keys touch, then written as
@@ -36,6 +37,11 @@ export type ActivityCommand =
       mode: 'CREATE' | 'UPSERT' | 'REPLACE';
       /** uploads: a new activity needs providerActivityId (ACT-KEY-MISSING) */
       requireProviderKey?: boolean;
+      /**
+       * sheets (formats.md §4.1): the input holds only the file's columns; fields it leaves out keep
+       * the stored values of an existing record
+       */
+      mergeWithStored?: boolean;
       repeatGroupId?: string | null;
       expectedVersion?: number;
     }
@@ -192,17 +198,14 @@ export async function applyActivityBatch(
   for (const c of commands) if (c.action === 'UPSERT_LEGACY') years.add(c.input.reportingYear);
   const results: CommandResult[] = [];
   // Years are checked after normalisation; collect them first so the lock query runs once.
-  const normalised = commands.map((c) =>
-    c.action === 'UPSERT'
-      ? normalizeActivity(
-          c.input,
-          ctx,
-          c.parsActivityId
-            ? (byId.get(c.parsActivityId)?.record ?? null)
-            : (byKey.get(lowerKey(c.input.providerActivityId) ?? '')?.record ?? null),
-        )
-      : null,
-  );
+  const normalised = commands.map((c) => {
+    if (c.action !== 'UPSERT') return null;
+    const previous = c.parsActivityId
+      ? (byId.get(c.parsActivityId)?.record ?? null)
+      : (byKey.get(lowerKey(c.input.providerActivityId) ?? '')?.record ?? null);
+    const input = c.mergeWithStored && previous ? { ...recordToInput(previous), ...c.input } : c.input;
+    return normalizeActivity(input, ctx, previous);
+  });
   for (const n of normalised) if (n?.record) years.add(reportingYearOf(n.record));
   const locked = await repo.lockedYears(db, providerId, [...years]);
   const yearClosed = (year: number, path = 'endDate'): RuleMessage => ({

@@ -183,6 +183,26 @@ describe('OP-ACT-1 CSV upload', () => {
     );
     expect((await rowsOf(lakeside, again.uploadId))[2]?.errors[0]?.code).toBe('ACT-DELETE-NOT-FOUND');
   });
+  it('keeps the stored value of every field whose column the sheet leaves out (formats.md §4.1)', async () => {
+    const full = [
+      'providerActivityId,title,format,deliveryMethod,startDate,endDate,creditsDesignated,description,providership,listInPassport',
+      'MERGE-1,Original title,C,ONLINE,2025-03-01,2025-03-01,2,Kept description,DIRECT,No',
+    ].join('\n');
+    expect(
+      (await finished(lakeside, (await upload(lakeside, full, 'full.csv')).body.uploadId)).summary.rejected,
+    ).toBe(0);
+    const partial = ['providerActivityId,title', 'MERGE-1,New title'].join('\n');
+    const done = await finished(lakeside, (await upload(lakeside, partial, 'partial.csv')).body.uploadId);
+    expect((await rowsOf(lakeside, done.uploadId))[2]?.outcome).toMatch(/UPDATED|SAVED_WITH_LOWER_STATUS/);
+    const list = await lakeside.get('/api/v1/activities?providerActivityId=MERGE-1');
+    const activity = await lakeside.get(`/api/v1/activities/${list.body.items[0].parsActivityId}`);
+    expect(activity.body).toMatchObject({
+      title: 'New title',
+      description: 'Kept description',
+      creditsDesignated: 2,
+      deliveryMethod: 'ONLINE',
+    });
+  });
 });
 
 describe('OP-ACT-1 TSV upload', () => {

@@ -226,7 +226,7 @@ describe('OP-ACT-1 header → ActivityInput', () => {
 });
 
 describe('OP-ACT-1 rows → commands', () => {
-  it('an UPSERT row becomes the upload UPSERT command', () => {
+  it('an UPSERT row becomes the upload UPSERT command, merged with the stored record', () => {
     const h = header('parsActivityId', 'providerActivityId', 'title');
     const r = sheetRecord(h, row(['123', 'A-1', 'T']));
     expect(r.command).toEqual({
@@ -235,6 +235,7 @@ describe('OP-ACT-1 rows → commands', () => {
       input: { providerActivityId: 'A-1', title: 'T' },
       parsActivityId: 123,
       requireProviderKey: true,
+      mergeWithStored: true,
     });
     expect(r.key).toBe('A-1');
     expect(r.columnNameOf?.('title')).toBe('title');

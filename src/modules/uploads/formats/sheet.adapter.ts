@@ -509,6 +509,7 @@ export function sheetRecord(header: SheetHeader, row: DelimitedRow): SourceRecor
     input: mapped.input,
     parsActivityId: mapped.parsActivityId,
     requireProviderKey: true,
+    mergeWithStored: true,
   };
   return { ...base, command, errors: [] };
 }
