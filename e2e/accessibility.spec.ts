@@ -32,7 +32,7 @@ test('signed-in pages meet WCAG 2.2 AA', async ({ page }) => {
 
 test('activity pages meet WCAG 2.2 AA', async ({ page }) => {
   await signIn(page, 'provider@example.org');
-  for (const path of ['/activities', '/activities/new', '/help/activities']) {
+  for (const path of ['/activities', '/activities/new', '/help/activities', '/uploads', '/help/uploads']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     await expectNoViolations(page);

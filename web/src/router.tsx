@@ -29,6 +29,8 @@ import { ForgotPasswordPage } from './routes/public/ForgotPasswordPage';
 import { InvitationPage } from './routes/public/InvitationPage';
 import { LoginPage, safeRedirect } from './routes/public/LoginPage';
 import { ResetPasswordPage } from './routes/public/ResetPasswordPage';
+import { UploadDetailPage } from './routes/uploads/UploadDetailPage';
+import { UploadsPage } from './routes/uploads/UploadsPage';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -226,6 +228,29 @@ const editActivityRoute = createRoute({
   },
 });
 
+const uploadsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/uploads',
+  component: () => (
+    <RequirePermission anyOf={['activities.edit']} title="Uploads">
+      <UploadsPage />
+    </RequirePermission>
+  ),
+});
+
+const uploadDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/uploads/$id',
+  component: function UploadDetailRoute() {
+    const { id } = uploadDetailRoute.useParams();
+    return (
+      <RequirePermission anyOf={['activities.edit']} title="Upload">
+        <UploadDetailPage id={id} />
+      </RequirePermission>
+    );
+  },
+});
+
 const apiKeysRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/api-keys',
@@ -260,6 +285,8 @@ const routeTree = rootRoute.addChildren([
     newActivityRoute,
     activityDetailRoute,
     editActivityRoute,
+    uploadsRoute,
+    uploadDetailRoute,
     apiKeysRoute,
     auditRoute,
   ]),

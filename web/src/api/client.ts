@@ -61,6 +61,8 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A multipart body (file uploads): sent as is, the browser sets its content type. */
+  form?: FormData;
   query?: Query;
   signal?: AbortSignal;
   /** Extra request headers, such as `If-Match` or `Idempotency-Key`. */
@@ -114,7 +116,7 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

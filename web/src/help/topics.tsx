@@ -10,6 +10,7 @@ import type { HelpTopic } from '../lib/areas';
 import { ACCREDITATION_STATUS_LABELS } from '../lib/labels';
 import { ActivitiesHelp } from './activities-help';
 import { H, Items, P } from './typography';
+import { UploadsHelp } from './uploads-help';
 
 // Help texts follow spec/program.md §2–§3 and docs/api.md; change them when those change.
 
@@ -275,6 +276,11 @@ export const HELP_CONTENT: Record<HelpTopic, HelpTopicContent> = {
     title: 'Activities',
     summary: 'Statuses, what each requirement means, repeat activities and copies.',
     body: () => <ActivitiesHelp />,
+  },
+  uploads: {
+    title: 'Uploads',
+    summary: 'Files of activities: accepted layouts, outcomes, duplicate files and dry runs.',
+    body: () => <UploadsHelp />,
   },
   'api-keys': {
     title: 'API keys',

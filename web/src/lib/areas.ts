@@ -7,6 +7,7 @@ export type AppPath =
   | '/people'
   | '/providers'
   | '/activities'
+  | '/uploads'
   | '/api-keys'
   | '/audit'
   | '/outbox'
@@ -49,7 +50,9 @@ export function navAreas(session: Session, instance: Instance | undefined): NavA
         if (can('activities.view')) areas.push(built('activities', 'Activities', '/activities'));
         if (can('learners.view'))
           areas.push(soon('learners', 'Learners', 'Report learner completions and credit'));
-        if (can('activities.edit') || can('learners.report')) {
+        if (can('activities.edit')) {
+          areas.push(built('uploads', 'Uploads', '/uploads'));
+        } else if (can('learners.report')) {
           areas.push(soon('uploads', 'Uploads', 'Batch files of activities and learners'));
         }
         if (can('annual.edit') || can('annual.submit')) {
@@ -104,6 +107,7 @@ export const HELP_TOPICS = [
   'people',
   'providers',
   'activities',
+  'uploads',
   'api-keys',
   'audit',
   'outbox',
@@ -122,6 +126,7 @@ export function helpTopicFor(pathname: string): HelpTopic | undefined {
     people: 'people',
     providers: 'providers',
     activities: 'activities',
+    uploads: 'uploads',
     'api-keys': 'api-keys',
     audit: 'audit',
     outbox: 'outbox',

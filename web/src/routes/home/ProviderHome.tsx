@@ -75,7 +75,7 @@ export function ProviderHome({ organizationId }: { organizationId: Id }) {
       <Stack gap="xs">
         <QuickLinks links={links} />
         <Text size="sm" c="dimmed">
-          Learners, uploads and the annual report are coming in the next releases.
+          Learners, learner uploads and the annual report are coming in the next releases.
         </Text>
       </Stack>
     </Page>
