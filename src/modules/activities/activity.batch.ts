@@ -154,13 +154,106 @@ export async function applyActivityBatch(
     if (k) keys.add(k);
   }
   const stored = await repo.prefetchByKeys(db, providerId, [...ids], [...keys]);
-  const storedLegacy = await repo.prefetchLegacyByKeys(db, providerId, [...legacyIds], [...legacyKeys]);
+  const storedLegacy = await repo.prefetchByKeys(db, providerId, [...legacyIds], [...legacyKeys], 'LEGACY');
   const byId = new Map<number, Entry>();
   const byKey = new Map<string, Entry>();
   // legacy records: their own maps, keyed by reporting year too (formats.md §3.7)
   const legacyById = new Map<number, Entry>();
   const legacyByKey = new Map<string, Entry>();
   const legacyKeyOf = (year: number, key: string) => `${year}\u0000${key.trim().toLowerCase()}`;
+  const legacyIndex = { keyOf: legacyKeyOf, map: legacyByKey };
+  const currentIndex = { keyOf: (_year: number, key: string) => key.trim().toLowerCase(), map: byKey };
+
+  /**
+   * The outcome of a record that passed its rules, for either rule set: UNCHANGED, UPDATED or ADDED
+   * (SAVED_WITH_LOWER_STATUS when below its target), keeping the batch's key index current.
+   */
+  const settle = (
+    entry: Entry | undefined,
+    saved: {
+      record: ActivityRecord;
+      evaluation: { status: string; targetStatus: string; missing: Requirement[] };
+      warnings: RuleMessage[];
+      year: number;
+      ruleSet: string;
+      repeatGroupId: string | null;
+    },
+    keys: { keyOf: (year: number, key: string) => string; map: Map<string, Entry> },
+  ): CommandResult => {
+    const { record, evaluation, warnings, year } = saved;
+    const lower = evaluation.missing.length > 0;
+    const outcome = {
+      status: evaluation.status,
+      targetStatus: evaluation.targetStatus,
+      missing: evaluation.missing,
+      errors: [],
+      warnings,
+    };
+    if (entry) {
+      const changedFields = activityChanges(entry.record, record);
+      if (changedFields.length === 0 && entry.status === evaluation.status) {
+        return {
+          ...outcome,
+          outcome: 'UNCHANGED',
+          change: null,
+          parsActivityId: entry.id,
+          key: entry.providerKey,
+          status: entry.status,
+          changedFields: [],
+          entry,
+        };
+      }
+      if (entry.providerKey) keys.map.delete(keys.keyOf(entry.reportingYear, entry.providerKey));
+      Object.assign(entry, {
+        record,
+        status: evaluation.status,
+        targetStatus: evaluation.targetStatus,
+        missing: evaluation.missing,
+        providerKey: record.providerActivityId,
+        reportingYear: year,
+        ruleSet: saved.ruleSet,
+        dirty: true,
+      });
+      if (record.providerActivityId) keys.map.set(keys.keyOf(year, record.providerActivityId), entry);
+      return {
+        ...outcome,
+        outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'UPDATED',
+        change: 'UPDATED',
+        parsActivityId: entry.id,
+        key: entry.providerKey,
+        changedFields,
+        entry,
+      };
+    }
+    const created: Entry = {
+      id: null,
+      ruleSet: saved.ruleSet,
+      providerKey: record.providerActivityId,
+      record,
+      status: evaluation.status,
+      targetStatus: evaluation.targetStatus,
+      missing: evaluation.missing,
+      version: 1,
+      repeatGroupId: saved.repeatGroupId,
+      reportingYear: year,
+      isNew: true,
+      dirty: true,
+      deleted: false,
+      original: null,
+      originalStatus: null,
+      createdAt: null,
+    };
+    if (record.providerActivityId) keys.map.set(keys.keyOf(year, record.providerActivityId), created);
+    return {
+      ...outcome,
+      outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'ADDED',
+      change: 'ADDED',
+      parsActivityId: null,
+      key: created.providerKey,
+      changedFields: [],
+      entry: created,
+    };
+  };
   const toEntry = (s: repo.StoredActivity): Entry => {
     // `data` also keeps the last evaluation's missing requirements; the record is the rest
     const { missing: storedMissing, ...data } = s.data as ActivityRecord & { missing?: Requirement[] };
@@ -291,84 +384,13 @@ export async function applyActivityBatch(
     }
     const { record, warnings } = checked;
     const evaluation = evaluateLegacyStatus(input, input.ruleSet);
-    const lower = evaluation.missing.length > 0;
-    if (entry) {
-      const changedFields = activityChanges(entry.record, record);
-      if (changedFields.length === 0 && entry.status === evaluation.status) {
-        results.push({
-          outcome: 'UNCHANGED',
-          change: null,
-          parsActivityId: entry.id,
-          key: entry.providerKey,
-          status: entry.status,
-          targetStatus: evaluation.targetStatus,
-          missing: evaluation.missing,
-          errors: [],
-          warnings,
-          changedFields: [],
-          entry,
-        });
-        return;
-      }
-      if (entry.providerKey) legacyByKey.delete(legacyKeyOf(entry.reportingYear, entry.providerKey));
-      Object.assign(entry, {
-        record,
-        status: evaluation.status,
-        targetStatus: evaluation.targetStatus,
-        missing: evaluation.missing,
-        providerKey: record.providerActivityId,
-        reportingYear: year,
-        ruleSet: input.ruleSet,
-        dirty: true,
-      });
-      if (record.providerActivityId) legacyByKey.set(legacyKeyOf(year, record.providerActivityId), entry);
-      results.push({
-        outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'UPDATED',
-        change: 'UPDATED',
-        parsActivityId: entry.id,
-        key: entry.providerKey,
-        status: evaluation.status,
-        targetStatus: evaluation.targetStatus,
-        missing: evaluation.missing,
-        errors: [],
-        warnings,
-        changedFields,
+    results.push(
+      settle(
         entry,
-      });
-      return;
-    }
-    const created: Entry = {
-      id: null,
-      ruleSet: input.ruleSet,
-      providerKey: record.providerActivityId,
-      record,
-      status: evaluation.status,
-      targetStatus: evaluation.targetStatus,
-      missing: evaluation.missing,
-      version: 1,
-      repeatGroupId: null,
-      reportingYear: year,
-      isNew: true,
-      dirty: true,
-      deleted: false,
-      original: null,
-      originalStatus: null,
-      createdAt: null,
-    };
-    if (record.providerActivityId) legacyByKey.set(legacyKeyOf(year, record.providerActivityId), created);
-    results.push({
-      outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'ADDED',
-      change: 'ADDED',
-      parsActivityId: null,
-      key: created.providerKey,
-      status: evaluation.status,
-      targetStatus: evaluation.targetStatus,
-      missing: evaluation.missing,
-      errors: [],
-      warnings,
-      changedFields: [],
-      entry: created,
-    });
+        { record, evaluation, warnings, year, ruleSet: input.ruleSet, repeatGroupId: null },
+        legacyIndex,
+      ),
+    );
   };
 
   commands.forEach((command, index) => {
@@ -523,83 +545,20 @@ export async function applyActivityBatch(
       return;
     }
     const evaluation = evaluateStatus(record, ctx);
-    const lower = evaluation.missing.length > 0;
-    if (entry) {
-      const changedFields = activityChanges(entry.record, record);
-      if (changedFields.length === 0 && entry.status === evaluation.status) {
-        results.push({
-          outcome: 'UNCHANGED',
-          change: null,
-          parsActivityId: entry.id,
-          key: entry.providerKey,
-          status: entry.status,
-          targetStatus: evaluation.targetStatus,
-          missing: evaluation.missing,
-          errors: [],
-          warnings,
-          changedFields: [],
-          entry,
-        });
-        return;
-      }
-      if (entry.providerKey) byKey.delete(entry.providerKey.toLowerCase());
-      Object.assign(entry, {
-        record,
-        status: evaluation.status,
-        targetStatus: evaluation.targetStatus,
-        missing: evaluation.missing,
-        providerKey: record.providerActivityId,
-        reportingYear: year,
-        dirty: true,
-      });
-      if (record.providerActivityId) byKey.set(record.providerActivityId.toLowerCase(), entry);
-      results.push({
-        outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'UPDATED',
-        change: 'UPDATED',
-        parsActivityId: entry.id,
-        key: entry.providerKey,
-        status: evaluation.status,
-        targetStatus: evaluation.targetStatus,
-        missing: evaluation.missing,
-        errors: [],
-        warnings,
-        changedFields,
+    results.push(
+      settle(
         entry,
-      });
-      return;
-    }
-    const created: Entry = {
-      id: null,
-      ruleSet: 'CURRENT',
-      providerKey: record.providerActivityId,
-      record,
-      status: evaluation.status,
-      targetStatus: evaluation.targetStatus,
-      missing: evaluation.missing,
-      version: 1,
-      repeatGroupId: command.repeatGroupId ?? null,
-      reportingYear: year,
-      isNew: true,
-      dirty: true,
-      deleted: false,
-      original: null,
-      originalStatus: null,
-      createdAt: null,
-    };
-    if (record.providerActivityId) byKey.set(record.providerActivityId.toLowerCase(), created);
-    results.push({
-      outcome: lower ? 'SAVED_WITH_LOWER_STATUS' : 'ADDED',
-      change: 'ADDED',
-      parsActivityId: null,
-      key: created.providerKey,
-      status: evaluation.status,
-      targetStatus: evaluation.targetStatus,
-      missing: evaluation.missing,
-      errors: [],
-      warnings,
-      changedFields: [],
-      entry: created,
-    });
+        {
+          record,
+          evaluation,
+          warnings,
+          year,
+          ruleSet: 'CURRENT',
+          repeatGroupId: command.repeatGroupId ?? null,
+        },
+        currentIndex,
+      ),
+    );
   });
 
   const dirty = [...new Set(results.map((r) => r.entry).filter((e): e is Entry => !!e?.dirty))];

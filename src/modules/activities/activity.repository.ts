@@ -44,12 +44,17 @@ export type StoredActivity = {
   updatedAt: Date;
 };
 
-/** The live activities of one provider that a batch's keys touch, in one query. */
+/**
+ * The live activities of one provider that a batch's keys touch, in one query. Legacy keys
+ * (formats.md §3.7) never match CURRENT records and vice versa, so each rule-set family is read apart;
+ * for legacy records the caller adds the reporting year to the key.
+ */
 export async function prefetchByKeys(
   db: Db,
   providerId: number,
   ids: number[],
   providerKeys: string[],
+  family: 'CURRENT' | 'LEGACY' = 'CURRENT',
 ): Promise<StoredActivity[]> {
   if (ids.length === 0 && providerKeys.length === 0) return [];
   return db
@@ -57,34 +62,7 @@ export async function prefetchByKeys(
     .select([...storedColumns, 'a.providerActivityId'])
     .where('a.providerId', '=', providerId)
     .where('a.deletedAt', 'is', null)
-    .where('a.ruleSet', '=', 'CURRENT')
-    .where((eb) => {
-      const ors = [];
-      if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
-      if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
-      return eb.or(ors);
-    })
-    .execute() as Promise<StoredActivity[]>;
-}
-
-/**
- * The live legacy-rule-set activities of one provider that a batch's legacy keys touch (formats.md
- * §3.7): legacy keys never match CURRENT records, so this query reads only `rule_set <> 'CURRENT'`.
- * Keys are matched without the year here; the caller adds the reporting year to the key.
- */
-export async function prefetchLegacyByKeys(
-  db: Db,
-  providerId: number,
-  ids: number[],
-  providerKeys: string[],
-): Promise<StoredActivity[]> {
-  if (ids.length === 0 && providerKeys.length === 0) return [];
-  return db
-    .selectFrom('activities as a')
-    .select([...storedColumns, 'a.providerActivityId'])
-    .where('a.providerId', '=', providerId)
-    .where('a.deletedAt', 'is', null)
-    .where('a.ruleSet', '<>', 'CURRENT')
+    .where('a.ruleSet', family === 'CURRENT' ? '=' : '<>', 'CURRENT')
     .where((eb) => {
       const ors = [];
       if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
