@@ -3,11 +3,9 @@ import type { Logger } from 'pino';
 import { type Db, yieldToEventLoop } from '../../platform/db/connect';
 import type { CommandResult } from '../activities/activity.batch';
 import type { ActivitiesService } from '../activities/activity.service';
-import { jsonActivitiesAdapter } from './formats/json.adapter';
-import { detectDelimitedActivities, isLegacyLayout, legacyActivitiesAdapter } from './formats/legacy.adapter';
-import { sheetActivitiesAdapter } from './formats/sheet.adapter';
+import { chooseAdapter } from './formats/choose-adapter';
 import { openStoredFile } from './upload.store';
-import type { FileLevelError, FormatAdapter, OpenFile, RowMessage, SourceRecord } from './upload.types';
+import type { RowMessage, SourceRecord } from './upload.types';
 
 // The upload job (formats.md §8): duplicate check → streamed pre-pass (readability, layout, emptiness)
 // → rows in file order, in batches; each batch's records and row outcomes commit in one transaction,
@@ -27,43 +25,6 @@ export type ProcessorDeps = { db: Db; activities: ActivitiesService; log: Logger
 
 const digest = (key: string) =>
   createHash('sha256').update(key.trim().toLowerCase()).digest().subarray(0, 16);
-
-type AdapterChoice = { adapter: FormatAdapter } | { error: FileLevelError };
-
-const NOT_YET =
-  'This version reads JSON files ({"activities": […]} or an array), OpenPARS activity sheets saved as CSV or TSV (header row naming providerActivityId or parsActivityId) and the tab-delimited legacy PARS templates (D, C, B, pre-2011); XLSX workbooks and the XML layout follow (save an XLSX sheet as CSV to upload it now).';
-
-async function chooseAdapter(open: OpenFile): Promise<AdapterChoice> {
-  for await (const chunk of open()) {
-    const text = Buffer.from(chunk.subarray(0, 64))
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trimStart();
-    if (text.length === 0) continue;
-    if (text.startsWith('[') || text.startsWith('{')) return { adapter: jsonActivitiesAdapter };
-    break;
-  }
-  // not JSON: a delimited layout (formats.md §2.7)
-  const detection = await detectDelimitedActivities(open);
-  if ('error' in detection)
-    return { error: { code: detection.error.code, message: detection.error.message } };
-  const { result } = detection;
-  if (!result.ok) {
-    const message =
-      result.error.code === 'FILE-UNKNOWN-LAYOUT'
-        ? `${result.error.message} ${NOT_YET}`
-        : result.error.message;
-    return { error: { code: result.error.code, message } };
-  }
-  if (isLegacyLayout(result.layout)) return { adapter: legacyActivitiesAdapter };
-  if (result.layout === 'OP-ACT-1') return { adapter: sheetActivitiesAdapter };
-  return {
-    error: {
-      code: 'FILE-UNKNOWN-LAYOUT',
-      message: `This file looks like a ${result.layout} file, which this version cannot read yet. ${NOT_YET}`,
-    },
-  };
-}
 
 function rowOf(record: SourceRecord, result: CommandResult | null, extraErrors: RowMessage[]) {
   const withRow = (m: RowMessage) => ({
