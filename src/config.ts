@@ -83,6 +83,13 @@ export const settingsSchema = z.object({
     .positive()
     .default(200 * 1024 * 1024)
     .describe('Largest uploaded file.'),
+  UPLOAD_BATCH_ROWS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20_000)
+    .default(2500)
+    .describe('Rows an upload applies per transaction (formats.md §8.3: a few thousand).'),
 });
 
 export type Config = {
@@ -105,6 +112,7 @@ export type Config = {
   authRateLimitPerMinute: number;
   bodyLimitBytes: number;
   uploadMaxBytes: number;
+  uploadBatchRows: number;
 };
 
 export class ConfigError extends Error {}
@@ -150,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimitPerMinute: s.AUTH_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: s.BODY_LIMIT_BYTES,
     uploadMaxBytes: s.UPLOAD_MAX_BYTES,
+    uploadBatchRows: s.UPLOAD_BATCH_ROWS,
   };
 }
 

@@ -168,7 +168,13 @@ export async function buildApp(
     UPLOAD_QUEUE,
     (data) =>
       processUpload(
-        { db: services.db, activities: services.activities, log: app.log as never },
+        {
+          db: services.db,
+          activities: services.activities,
+          log: app.log as never,
+          bulkSession: deps.database.bulkSession,
+          batchRows: config.uploadBatchRows,
+        },
         data.uploadId,
       ),
     {

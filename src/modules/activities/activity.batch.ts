@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AuditContext, type AuditEntry, changedOnly, writeAudit } from '../../platform/audit/audit';
+import { type BulkColumn, type BulkInsert, insertFromJson } from '../../platform/db/bulk';
 import type { Db } from '../../platform/db/connect';
 import type { LegacyLayoutId } from '../uploads/formats/layout-detect';
 import { groupColumns, headingOf, LAYOUT_OF_RULE_SET } from '../uploads/formats/legacy-columns';
@@ -125,13 +126,48 @@ const reject = (
 
 export type BatchOptions = {
   db: Db;
+  /** how new rows are written (COPY on a held PostgreSQL connection); default one INSERT … SELECT */
+  insert?: BulkInsert;
   providerId: number;
   ctx: RuleContext;
   audit: AuditContext;
   actorUserId: string | null;
-  /** resolve and report only; nothing is written */
+  /** resolve and report only; nothing is written to live tables */
   dryRun?: boolean;
+  /**
+   * with dryRun, an upload's dry run (formats.md §8.8): earlier batches' effects are read from, and
+   * this batch's written to, the upload's scratch rows, so a row sees every earlier row of the file
+   */
+  scratchUploadId?: string;
 };
+
+const ACTIVITY_INSERT_COLUMNS: readonly BulkColumn[] = [
+  ['pars_activity_id', 'bigint'],
+  ['rule_set', 'text'],
+  ['provider_id', 'bigint'],
+  ['provider_activity_id', 'text'],
+  ['reporting_year', 'int'],
+  ['title', 'text'],
+  ['format', 'text'],
+  ['delivery_method', 'text'],
+  ['start_date', 'date'],
+  ['end_date', 'date'],
+  ['status', 'text'],
+  ['requested_status', 'text'],
+  ['target_status', 'text'],
+  ['missing_requirements', 'text[]'],
+  ['credits_designated', 'numeric'],
+  ['list_in_passport', 'boolean'],
+  ['moc_boards', 'text[]'],
+  ['is_rems', 'boolean'],
+  ['is_mips', 'boolean'],
+  ['repeat_group_id', 'uuid'],
+  ['data', 'jsonb'],
+  ['created_by', 'uuid'],
+  ['updated_by', 'uuid'],
+  ['deleted_at', 'timestamptz'],
+  ['deleted_by', 'uuid'],
+];
 
 export async function applyActivityBatch(
   options: BatchOptions,
@@ -153,8 +189,16 @@ export async function applyActivityBatch(
     const k = lowerKey(c.action === 'UPSERT' ? c.input.providerActivityId : c.providerActivityId);
     if (k) keys.add(k);
   }
-  const stored = await repo.prefetchByKeys(db, providerId, [...ids], [...keys]);
-  const storedLegacy = await repo.prefetchByKeys(db, providerId, [...legacyIds], [...legacyKeys], 'LEGACY');
+  const scratch = options.dryRun ? options.scratchUploadId : undefined;
+  const stored = await repo.prefetchByKeys(db, providerId, [...ids], [...keys], 'CURRENT', scratch);
+  const storedLegacy = await repo.prefetchByKeys(
+    db,
+    providerId,
+    [...legacyIds],
+    [...legacyKeys],
+    'LEGACY',
+    scratch,
+  );
   const byId = new Map<number, Entry>();
   const byKey = new Map<string, Entry>();
   // legacy records: their own maps, keyed by reporting year too (formats.md §3.7)
@@ -563,6 +607,13 @@ export async function applyActivityBatch(
 
   const dirty = [...new Set(results.map((r) => r.entry).filter((e): e is Entry => !!e?.dirty))];
   const inserts = dirty.filter((e) => e.isNew);
+  if (options.dryRun) {
+    if (scratch && dirty.length) await writeDryRunEffects(db, scratch, providerId, dirty, inserts);
+    // a dry run's new records have no PARS ID: it is given when they are really saved
+    for (const r of results)
+      if (r.entry && !r.entry.isNew && r.parsActivityId === null) r.parsActivityId = r.entry.id;
+    return results;
+  }
   if (inserts.length) {
     // Identities are drawn up front so results can name the new PARS IDs without relying on RETURNING order.
     const { rows } = await sql<{
@@ -575,7 +626,7 @@ export async function applyActivityBatch(
     });
   }
   for (const r of results) if (r.entry && r.parsActivityId === null) r.parsActivityId = r.entry.id;
-  if (options.dryRun || dirty.length === 0) return results;
+  if (dirty.length === 0) return results;
 
   const now = new Date();
   const row = (e: Entry) => ({
@@ -603,14 +654,42 @@ export async function applyActivityBatch(
   });
   const columnsSql = sql`x(pars_activity_id bigint, rule_set text, provider_activity_id text, reporting_year int, title text, format text, delivery_method text, start_date date, end_date date, status text, requested_status text, target_status text, missing_requirements text[], credits_designated numeric, list_in_passport boolean, moc_boards text[], is_rems boolean, is_mips boolean, repeat_group_id uuid, data jsonb, deleted boolean)`;
   const actor = options.actorUserId;
-  if (inserts.length) {
-    await sql`
-      INSERT INTO activities (pars_activity_id, rule_set, provider_id, provider_activity_id, reporting_year, title, format, delivery_method, start_date, end_date, status, requested_status, target_status, missing_requirements, credits_designated, list_in_passport, moc_boards, is_rems, is_mips, repeat_group_id, data, created_by, updated_by, deleted_at, deleted_by)
-      OVERRIDING SYSTEM VALUE
-      SELECT x.pars_activity_id, x.rule_set, ${providerId}, x.provider_activity_id, x.reporting_year, x.title, x.format, x.delivery_method, x.start_date, x.end_date, x.status, x.requested_status, x.target_status, x.missing_requirements, x.credits_designated, x.list_in_passport, x.moc_boards, x.is_rems, x.is_mips, x.repeat_group_id, x.data, ${actor}::uuid, ${actor}::uuid,
-             CASE WHEN x.deleted THEN ${now}::timestamptz END, CASE WHEN x.deleted THEN ${actor}::uuid END
-      FROM jsonb_to_recordset(${JSON.stringify(inserts.map(row))}::jsonb) AS ${columnsSql}`.execute(db);
-  }
+  const insert = options.insert ?? insertFromJson;
+  await insert(
+    db,
+    'activities',
+    ACTIVITY_INSERT_COLUMNS,
+    inserts.map((e) => {
+      const r = row(e);
+      return [
+        r.pars_activity_id,
+        r.rule_set,
+        providerId,
+        r.provider_activity_id,
+        r.reporting_year,
+        r.title,
+        r.format,
+        r.delivery_method,
+        r.start_date,
+        r.end_date,
+        r.status,
+        r.requested_status,
+        r.target_status,
+        r.missing_requirements,
+        r.credits_designated,
+        r.list_in_passport,
+        r.moc_boards,
+        r.is_rems,
+        r.is_mips,
+        r.repeat_group_id,
+        r.data,
+        actor,
+        actor,
+        r.deleted ? now : null,
+        r.deleted ? actor : null,
+      ];
+    }),
+  );
   const updates = dirty.filter((e) => !e.isNew);
   if (updates.length) {
     await sql`
@@ -665,11 +744,40 @@ export async function applyActivityBatch(
       });
     }
   }
-  await writeAudit(db, options.audit, audits);
+  await writeAudit(db, options.audit, audits, insert);
   return results;
 }
 
 export const newRepeatGroupId = () => randomUUID();
+
+/** A dry run's net changes go to its scratch rows; its new records get temporary negative IDs. */
+async function writeDryRunEffects(
+  db: Db,
+  uploadId: string,
+  providerId: number,
+  dirty: Entry[],
+  inserts: Entry[],
+): Promise<void> {
+  let next = (await repo.lowestScratchId(db, uploadId)) - 1;
+  for (const e of inserts) e.id = next--;
+  await repo.writeScratch(
+    db,
+    uploadId,
+    dirty.map((e) => ({
+      parsActivityId: e.id!,
+      providerId,
+      providerActivityId: e.record.providerActivityId,
+      ruleSet: e.ruleSet,
+      reportingYear: e.reportingYear,
+      status: e.status,
+      targetStatus: e.targetStatus,
+      version: e.version + (e.isNew ? 0 : 1),
+      repeatGroupId: e.repeatGroupId,
+      data: { ...e.record, missing: e.missing },
+      deleted: e.deleted,
+    })),
+  );
+}
 
 type LegacyCheck =
   | { record: ActivityRecord & { legacy: LegacyFields }; errors: RuleMessage[]; warnings: RuleMessage[] }

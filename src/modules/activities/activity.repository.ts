@@ -47,7 +47,9 @@ export type StoredActivity = {
 /**
  * The live activities of one provider that a batch's keys touch, in one query. Legacy keys
  * (formats.md §3.7) never match CURRENT records and vice versa, so each rule-set family is read apart;
- * for legacy records the caller adds the reporting year to the key.
+ * for legacy records the caller adds the reporting year to the key. With `scratchUploadId` (a dry run,
+ * formats.md §8.8) the dry run's earlier effects overlay the live rows: a record the dry run has
+ * touched is read from its scratch copy (and not at all once the dry run deleted it).
  */
 export async function prefetchByKeys(
   db: Db,
@@ -55,9 +57,10 @@ export async function prefetchByKeys(
   ids: number[],
   providerKeys: string[],
   family: 'CURRENT' | 'LEGACY' = 'CURRENT',
+  scratchUploadId?: string,
 ): Promise<StoredActivity[]> {
   if (ids.length === 0 && providerKeys.length === 0) return [];
-  return db
+  let live = db
     .selectFrom('activities as a')
     .select([...storedColumns, 'a.providerActivityId'])
     .where('a.providerId', '=', providerId)
@@ -68,8 +71,84 @@ export async function prefetchByKeys(
       if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
       if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
       return eb.or(ors);
-    })
-    .execute() as Promise<StoredActivity[]>;
+    });
+  if (!scratchUploadId) return live.execute() as Promise<StoredActivity[]>;
+  live = live.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom('uploadScratchActivities as s')
+          .select('s.parsActivityId')
+          .where('s.uploadId', '=', scratchUploadId)
+          .whereRef('s.parsActivityId', '=', 'a.parsActivityId'),
+      ),
+    ),
+  );
+  const scratch = db
+    .selectFrom('uploadScratchActivities as a')
+    .select([...storedColumns, 'a.providerActivityId'])
+    .where('a.uploadId', '=', scratchUploadId)
+    .where('a.providerId', '=', providerId)
+    .where('a.deleted', '=', false)
+    .where('a.ruleSet', family === 'CURRENT' ? '=' : '<>', 'CURRENT')
+    .where((eb) => {
+      const ors = [];
+      if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
+      if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
+      return eb.or(ors);
+    });
+  return [...(await live.execute()), ...(await scratch.execute())] as StoredActivity[];
+}
+
+/** A dry run's effects (formats.md §8.8), written where its later batches will read them. */
+export async function writeScratch(
+  db: Db,
+  uploadId: string,
+  rows: (Omit<StoredActivity, 'createdAt' | 'updatedAt'> & { deleted: boolean })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('uploadScratchActivities')
+    .values(
+      rows.map((r) => ({
+        uploadId,
+        parsActivityId: r.parsActivityId,
+        providerId: r.providerId,
+        providerActivityId: r.providerActivityId,
+        ruleSet: r.ruleSet,
+        reportingYear: r.reportingYear,
+        status: r.status,
+        targetStatus: r.targetStatus,
+        version: r.version,
+        repeatGroupId: r.repeatGroupId,
+        data: JSON.stringify(r.data),
+        deleted: r.deleted,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['uploadId', 'parsActivityId']).doUpdateSet((eb) => ({
+        providerActivityId: eb.ref('excluded.providerActivityId'),
+        ruleSet: eb.ref('excluded.ruleSet'),
+        reportingYear: eb.ref('excluded.reportingYear'),
+        status: eb.ref('excluded.status'),
+        targetStatus: eb.ref('excluded.targetStatus'),
+        version: eb.ref('excluded.version'),
+        repeatGroupId: eb.ref('excluded.repeatGroupId'),
+        data: eb.ref('excluded.data'),
+        deleted: eb.ref('excluded.deleted'),
+        updatedAt: sql`now()`,
+      })),
+    )
+    .execute();
+}
+
+/** The lowest temporary ID a dry run has given so far (its new records get negative IDs, never real ones). */
+export async function lowestScratchId(db: Db, uploadId: string): Promise<number> {
+  const row = await db
+    .selectFrom('uploadScratchActivities')
+    .select((eb) => eb.fn.min('parsActivityId').as('min'))
+    .where('uploadId', '=', uploadId)
+    .executeTakeFirst();
+  return Math.min(0, Number(row?.min ?? 0));
 }
 
 export async function lockedYears(db: Db, providerId: number, years: number[]): Promise<Set<number>> {

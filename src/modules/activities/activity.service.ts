@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock';
+import type { BulkInsert } from '../../platform/db/bulk';
 import type { Db } from '../../platform/db/connect';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../platform/errors';
 import type { BoardListsService } from '../boards/board-lists.service';
@@ -216,19 +217,22 @@ export function createActivitiesService(deps: ActivitiesDeps) {
 
     async applyUploadBatch(
       trx: Db,
-      upload: { providerId: number; userId: string | null },
+      upload: { providerId: number; userId: string | null; uploadId: string },
       prepared: { actor: Actor; ctx: RuleContext },
       commands: ActivityCommand[],
       dryRun: boolean,
+      insert?: BulkInsert,
     ) {
       return applyActivityBatch(
         {
           db: trx,
+          insert,
           providerId: upload.providerId,
           ctx: prepared.ctx,
           audit: { ...auditContext(prepared.actor), actorOrganizationId: upload.providerId },
           actorUserId: upload.userId,
           dryRun,
+          scratchUploadId: upload.uploadId,
         },
         commands,
       );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { BulkColumn, BulkSession } from '../../platform/db/bulk';
 import { type Db, yieldToEventLoop } from '../../platform/db/connect';
 import type { CommandResult } from '../activities/activity.batch';
 import type { ActivitiesService } from '../activities/activity.service';
@@ -11,7 +12,6 @@ import type { RowMessage, SourceRecord } from './upload.types';
 // → rows in file order, in batches; each batch's records and row outcomes commit in one transaction,
 // so a job interrupted at any point resumes after its last committed batch and gives the same outcomes.
 
-export const BATCH_SIZE = 1000;
 export const UPLOAD_QUEUE = 'upload-process';
 /** A 1,000,000-row file may take long: the job must not expire (and be retried beside itself) meanwhile. */
 export const uploadJobOptions = (singletonKey: string) => ({
@@ -21,7 +21,30 @@ export const uploadJobOptions = (singletonKey: string) => ({
   retryDelay: 10,
 });
 
-export type ProcessorDeps = { db: Db; activities: ActivitiesService; log: Logger };
+export type ProcessorDeps = {
+  db: Db;
+  activities: ActivitiesService;
+  log: Logger;
+  /** a connection held for the job's batches, with COPY where the database has it */
+  bulkSession: () => Promise<BulkSession>;
+  /** rows per batch and transaction (setting UPLOAD_BATCH_ROWS) */
+  batchRows: number;
+};
+
+const UPLOAD_ROW_COLUMNS: readonly BulkColumn[] = [
+  ['upload_id', 'uuid'],
+  ['row', 'int'],
+  ['key', 'text'],
+  ['key_digest', 'bytea'],
+  ['outcome', 'text'],
+  ['change', 'text'],
+  ['pars_activity_id', 'bigint'],
+  ['status', 'text'],
+  ['target_status', 'text'],
+  ['missing', 'jsonb'],
+  ['errors', 'jsonb'],
+  ['warnings', 'jsonb'],
+];
 
 const digest = (key: string) =>
   createHash('sha256').update(key.trim().toLowerCase()).digest().subarray(0, 16);
@@ -128,14 +151,14 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
   for (const r of committed) seen.add(Buffer.from(r.keyDigest!).toString('hex'));
   const resumeAfter = upload.committedRow;
 
+  // for the log: where a job's time goes (reading and checking rows vs their batches' transactions)
+  const timing = { started: performance.now(), batches: 0, inTransactions: 0 };
   let batch: SourceRecord[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const records = batch;
-    batch = [];
+  const apply = async (records: SourceRecord[]) => {
     const uploadRef = { providerId: upload.organizationId, userId: upload.createdBy, uploadId };
     const prepared = await deps.activities.uploadBatchContext(uploadRef);
-    await db.transaction().execute(async (trx) => {
+    const t0 = performance.now();
+    await session.db.transaction().execute(async (trx) => {
       const duplicates = new Map<SourceRecord, RowMessage[]>();
       const keyed: { record: SourceRecord; digest: Buffer | null }[] = records.map((record) => {
         if (!record.key || !record.command) return { record, digest: null };
@@ -164,26 +187,27 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
         prepared,
         runnable.map(({ record }) => record.command!),
         upload.dryRun,
+        session.insert,
       );
       const resultOf = new Map(runnable.map(({ record }, i) => [record, results[i]!]));
       const rows = keyed.map(({ record, digest: d }) => {
         const r = rowOf(record, resultOf.get(record) ?? null, duplicates.get(record) ?? []);
-        return {
+        return [
           uploadId,
-          row: r.row,
-          key: r.key,
-          keyDigest: d,
-          outcome: r.outcome,
-          change: r.change,
-          parsActivityId: r.parsActivityId,
-          status: r.status,
-          targetStatus: r.targetStatus,
-          missing: JSON.stringify(r.missing),
-          errors: JSON.stringify(r.errors),
-          warnings: JSON.stringify(r.warnings),
-        };
+          r.row,
+          r.key,
+          d,
+          r.outcome,
+          r.change,
+          r.parsActivityId,
+          r.status,
+          r.targetStatus,
+          r.missing,
+          r.errors,
+          r.warnings,
+        ];
       });
-      await trx.insertInto('uploadRows').values(rows).execute();
+      await session.insert(trx, 'upload_rows', UPLOAD_ROW_COLUMNS, rows);
       const last = records[records.length - 1]!.row;
       await trx
         .updateTable('uploads')
@@ -191,26 +215,55 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
         .where('id', '=', uploadId)
         .execute();
     });
+    timing.batches++;
+    timing.inTransactions += performance.now() - t0;
     await yieldToEventLoop();
   };
 
+  const session = await deps.bulkSession();
+  let inFlight: Promise<void> = Promise.resolve();
   try {
     for await (const record of adapter.records(open)) {
       if (record.row <= resumeAfter) continue;
       batch.push(record);
-      if (batch.length >= BATCH_SIZE) await flush();
+      if (batch.length >= deps.batchRows) {
+        // The next batch is read and parsed while this one is written: the database works on its own
+        // core meanwhile. Batches still apply strictly one after another, in file order.
+        await inFlight;
+        inFlight = apply(batch);
+        // a failure surfaces at the next `await inFlight`; meanwhile it must not count as unhandled
+        inFlight.catch(() => undefined);
+        batch = [];
+      }
     }
-    await flush();
+    await inFlight;
+    if (batch.length > 0) await apply(batch);
   } catch (err) {
     log.error(
       { uploadId, err: { type: (err as Error).name, message: (err as Error).message } },
       'upload failed while reading rows',
     );
     throw err;
+  } finally {
+    await inFlight.catch(() => undefined);
+    session.release();
   }
-  await db
-    .updateTable('uploads')
-    .set({ state: 'COMPLETED', finishedAt: new Date() })
-    .where('id', '=', uploadId)
-    .execute();
+  log.info(
+    {
+      uploadId,
+      batches: timing.batches,
+      ms: Math.round(performance.now() - timing.started),
+      msInTransactions: Math.round(timing.inTransactions),
+    },
+    'upload rows applied',
+  );
+  await db.transaction().execute(async (trx) => {
+    // the report is written: a dry run's scratch effects have served their purpose (formats.md §8.8)
+    await trx.deleteFrom('uploadScratchActivities').where('uploadId', '=', uploadId).execute();
+    await trx
+      .updateTable('uploads')
+      .set({ state: 'COMPLETED', finishedAt: new Date() })
+      .where('id', '=', uploadId)
+      .execute();
+  });
 }

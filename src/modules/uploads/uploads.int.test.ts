@@ -3,13 +3,14 @@ import { uploadFile, waitForUpload } from '../../testing/multipart';
 import { type Client, createTestApp, type TestApp } from '../../testing/test-app';
 
 // The upload pipeline end to end with JSON files (OP-ACT-JSON-1): job, per-row report, duplicates,
-// dry run, crash-safe batches.
+// dry run, crash-safe batches. Batches of two rows, so that every file here spans several batches
+// (and the next batch is read while the previous one is written): a row must still see every earlier row.
 let t: TestApp;
 let lakeside: Client;
 let hill: Client;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true, env: { OPENPARS_TODAY: '2025-06-15' } });
+  t = await createTestApp({ demo: true, env: { OPENPARS_TODAY: '2025-06-15', UPLOAD_BATCH_ROWS: '2' } });
   lakeside = await t.signIn('provider@example.org');
   hill = await t.signIn('provider2@example.org');
 });
@@ -118,6 +119,50 @@ describe('JSON upload', () => {
     expect((await lakeside.get('/api/v1/activities?q=DRY-1')).body.items.length).toBe(before);
   });
 
+  it('lets a dry run row see the would-be effects of earlier batches, and leaves nothing behind', async () => {
+    const live = await finished(
+      lakeside,
+      (await upload(lakeside, JSON.stringify([activity('LIVE-1'), activity('LIVE-2')]))).body.uploadId,
+    );
+    expect(live.state).toBe('COMPLETED');
+    const live1 = (await lakeside.get('/api/v1/activities?q=LIVE-1')).body.items[0];
+    const file = JSON.stringify([
+      // batch 1: rename LIVE-1, delete LIVE-2
+      { ...activity('RENAMED-1'), parsActivityId: live1.parsActivityId },
+      { action: 'DELETE', providerActivityId: 'LIVE-2' },
+      // batch 2: the renamed record's old key is free now, as it would be after a real run; the
+      // deleted record's key was used by row 2, so row 4 is a duplicate key in the file
+      activity('LIVE-1', { title: 'A new course under the freed key' }),
+      activity('LIVE-2', { title: 'Another new course' }),
+      // batch 3: an update of the record added in batch 2 would be a duplicate key; a plain add instead
+      activity('DRY-3'),
+    ]);
+    const res = await upload(lakeside, file, { kind: 'activities', dryRun: 'true' });
+    const done = await finished(lakeside, res.body.uploadId);
+    expect(done.state).toBe('COMPLETED');
+    const rows = (await lakeside.get(`/api/v1/uploads/${res.body.uploadId}/report.json`)).body.rows;
+    expect(rows.map((r: { outcome: string; change: string | null }) => r.change ?? r.outcome)).toEqual([
+      'UPDATED',
+      'DELETED',
+      'ADDED',
+      'REJECTED',
+      'ADDED',
+    ]);
+    expect(rows[3].errors[0].code).toBe('FMT-DUPLICATE-KEY-IN-FILE');
+    // new records of a dry run get no PARS ID; nothing live changed; no scratch rows are left
+    expect(rows[2].parsActivityId ?? null).toBeNull();
+    const after = (await lakeside.get(`/api/v1/activities/${live1.parsActivityId}`)).body;
+    expect(after.providerActivityId).toBe('LIVE-1');
+    expect((await lakeside.get('/api/v1/activities?q=LIVE-2')).body.items).toHaveLength(1);
+    expect((await lakeside.get('/api/v1/activities?q=DRY-3')).body.items).toHaveLength(0);
+    const scratch = await t.database.db
+      .selectFrom('uploadScratchActivities')
+      .select('parsActivityId')
+      .where('uploadId', '=', res.body.uploadId)
+      .execute();
+    expect(scratch).toEqual([]);
+  });
+
   it('rejects unreadable and empty files as a whole', async () => {
     const broken = await finished(
       lakeside,
@@ -149,7 +194,13 @@ describe('JSON upload', () => {
       .execute();
     const { processUpload } = await import('./upload.processor');
     await processUpload(
-      { db, activities: t.app.services.activities, log: t.app.log as never },
+      {
+        db,
+        activities: t.app.services.activities,
+        log: t.app.log as never,
+        bulkSession: t.database.bulkSession,
+        batchRows: 2,
+      },
       res.body.uploadId,
     );
     const after = await finished(lakeside, res.body.uploadId);

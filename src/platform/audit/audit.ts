@@ -1,3 +1,4 @@
+import { type BulkColumn, type BulkInsert, insertFromJson } from '../db/bulk';
 import type { Db } from '../db/connect';
 import type { AuditChannel } from '../db/database';
 
@@ -50,24 +51,43 @@ export function changedOnly(before: Record<string, unknown>, after: Record<strin
   return { before: b, after: a };
 }
 
-export async function writeAudit(trx: Db, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await trx
-    .insertInto('auditLog')
-    .values(
-      entries.map((e) => ({
-        channel: ctx.channel,
-        requestId: ctx.requestId,
-        actorUserId: ctx.actorUserId,
-        actorApiKeyId: ctx.actorApiKeyId,
-        actorOrganizationId: ctx.actorOrganizationId,
-        subjectOrganizationId: e.subjectOrganizationId,
-        entityType: e.entityType,
-        entityId: String(e.entityId),
-        action: e.action,
-        before: e.before === undefined ? null : JSON.stringify(redact(e.before)),
-        after: e.after === undefined ? null : JSON.stringify(redact(e.after)),
-      })),
-    )
-    .execute();
+const AUDIT_COLUMNS: readonly BulkColumn[] = [
+  ['channel', 'text'],
+  ['request_id', 'text'],
+  ['actor_user_id', 'uuid'],
+  ['actor_api_key_id', 'uuid'],
+  ['actor_organization_id', 'bigint'],
+  ['subject_organization_id', 'bigint'],
+  ['entity_type', 'text'],
+  ['entity_id', 'text'],
+  ['action', 'text'],
+  ['before', 'jsonb'],
+  ['after', 'jsonb'],
+];
+
+/** Callers pass their transaction; a batch's entries go in with one statement (`insert`: COPY on a held connection). */
+export async function writeAudit(
+  trx: Db,
+  ctx: AuditContext,
+  entries: AuditEntry[],
+  insert: BulkInsert = insertFromJson,
+): Promise<void> {
+  await insert(
+    trx,
+    'audit_log',
+    AUDIT_COLUMNS,
+    entries.map((e) => [
+      ctx.channel,
+      ctx.requestId,
+      ctx.actorUserId,
+      ctx.actorApiKeyId,
+      ctx.actorOrganizationId,
+      e.subjectOrganizationId,
+      e.entityType,
+      String(e.entityId),
+      e.action,
+      e.before === undefined ? null : redact(e.before),
+      e.after === undefined ? null : redact(e.after),
+    ]),
+  );
 }

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type BulkSession, insertFromJson, postgresBulkSession } from './bulk';
 import type { Database } from './database';
 import { acquireLock } from './lock-file';
 
@@ -13,6 +14,8 @@ export type DatabaseHandle = {
   url?: string;
   /** The raw PGlite instance (embedded only), for COPY and snapshots. */
   pglite?: PGlite;
+  /** A connection held for one long job, with the fastest bulk insert this database offers. */
+  bulkSession(): Promise<BulkSession>;
   close(): Promise<void>;
 };
 
@@ -48,7 +51,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-    return { db, kind: 'postgres', url: options.url, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      url: options.url,
+      bulkSession: () => postgresBulkSession(pool),
+      close: () => db.destroy(),
+    };
   }
   const release = options.dataDir && options.lock !== false ? acquireLock(options.dataDir) : () => {};
   try {
@@ -62,6 +71,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       db,
       kind: 'pglite',
       pglite,
+      // PGlite has one session: jobs share the app's Kysely and insert through it
+      bulkSession: async () => ({ db, insert: insertFromJson, release: () => {} }),
       close: async () => {
         try {
           await db.destroy();

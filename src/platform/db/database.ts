@@ -271,6 +271,23 @@ export type UploadRowsTable = {
   warnings: ColumnType<unknown, string, string>;
 };
 
+export type UploadScratchActivitiesTable = {
+  uploadId: string;
+  parsActivityId: number;
+  providerId: number;
+  providerActivityId: string | null;
+  ruleSet: string;
+  reportingYear: number;
+  status: string;
+  targetStatus: string;
+  version: number;
+  repeatGroupId: string | null;
+  data: ColumnType<unknown, string, string>;
+  deleted: Generated<boolean>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   accreditors: AccreditorsTable;
@@ -292,4 +309,5 @@ export type Database = {
   uploads: UploadsTable;
   uploadChunks: UploadChunksTable;
   uploadRows: UploadRowsTable;
+  uploadScratchActivities: UploadScratchActivitiesTable;
 };

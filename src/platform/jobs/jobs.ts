@@ -46,20 +46,26 @@ export async function startJobs(handle: DatabaseHandle, onError: (err: Error) =>
     await boss.createQueue(queue);
     created.add(queue);
   };
+  // Workers of this process by queue: a job sent here wakes them at once instead of at their next poll.
+  const localWorkers = new Map<string, string[]>();
   return {
     async send(queue, data, options) {
       await ensureQueue(queue);
-      return boss.send(queue, data, options ?? {});
+      const id = await boss.send(queue, data, options ?? {});
+      if (id && !options?.startAfter)
+        for (const worker of localWorkers.get(queue) ?? []) boss.notifyWorker(worker);
+      return id;
     },
     async work(queue, handler, options) {
       await ensureQueue(queue);
-      await boss.work(
+      const worker = await boss.work(
         queue,
         { pollingIntervalSeconds: options?.pollingIntervalSeconds ?? 2, batchSize: 1 },
         async (jobs) => {
           for (const job of jobs) await handler(job.data as never);
         },
       );
+      localWorkers.set(queue, [...(localWorkers.get(queue) ?? []), worker]);
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -3,6 +3,7 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_audit_no_truncate';
 import * as m0003 from './0003_activities';
 import * as m0004 from './0004_uploads';
+import * as m0005 from './0005_upload_scratch';
 
 // Static list so the build needs no file-system scan; order is by name.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_audit_no_truncate': m0002,
   '0003_activities': m0003,
   '0004_uploads': m0004,
+  '0005_upload_scratch': m0005,
 };
