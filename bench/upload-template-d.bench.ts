@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,27 +10,17 @@ import { createClock } from '../src/platform/clock';
 import type { DatabaseHandle } from '../src/platform/db/connect';
 import { seedDemo } from '../src/seed/demo.seed';
 import { buildApp } from '../src/server/app';
+import { templateDRows, templateDText } from '../src/testing/template-d';
 import { benchDatabase } from './support';
 
 // Issue "Activities" §6: 50,000 Template D rows through the HTTP API to COMPLETED, as rows/s and as a
 // ratio to a raw COPY of the same rows into a staging table with one text column per field, in the
 // same database and run (decisions.md §23). Target on PostgreSQL: ratio ≥ 0.25, RSS < 1 GB.
 const N = Number(process.env.BENCH_ROWS ?? 50_000);
-const samplePath = path.resolve('src/modules/uploads/formats/fixtures/activities-templateD-2016-valid.txt');
 
 function buildFile(): { text: string; rows: string[][] } {
-  const sample = fs
-    .readFileSync(samplePath, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.trim());
-  const rows: string[][] = [];
-  for (let i = 0; i < N; i++) {
-    const fields = sample[i % sample.length]!.split('\t');
-    fields[1] = '';
-    fields[2] = `BENCH-${i}`;
-    rows.push(fields);
-  }
-  return { text: `${rows.map((r) => r.join('\t')).join('\r\n')}\r\n`, rows };
+  const rows = templateDRows(N, 'BENCH-');
+  return { text: templateDText(rows), rows };
 }
 
 async function copyBaseline(database: DatabaseHandle & { url?: string }, rows: string[][]): Promise<number> {
