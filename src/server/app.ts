@@ -23,6 +23,8 @@ import { organizationsRoutes } from '../modules/organizations/organizations.rout
 import { createOrganizationsService } from '../modules/organizations/organizations.service';
 import { systemRoutes } from '../modules/system/system.routes';
 import { createSystemService, VERSION } from '../modules/system/system.service';
+import { templateRoutes } from '../modules/templates/templates.routes';
+import { createTemplatesService } from '../modules/templates/templates.service';
 import { processUpload, UPLOAD_QUEUE, uploadJobOptions } from '../modules/uploads/upload.processor';
 import { uploadRoutes } from '../modules/uploads/upload.routes';
 import { createUploadsService } from '../modules/uploads/upload.service';
@@ -85,10 +87,23 @@ export function createServices(deps: AppDeps, log: FastifyInstance['log']) {
       return jobs;
     },
   });
+  const templates = createTemplatesService({ clock: deps.clock, uploads, organizations, boardLists });
   const attachJobs = (j: Jobs) => {
     jobs = j;
   };
-  return { db, mailer, identity, organizations, audit, system, boardLists, activities, uploads, attachJobs };
+  return {
+    db,
+    mailer,
+    identity,
+    organizations,
+    audit,
+    system,
+    boardLists,
+    activities,
+    uploads,
+    templates,
+    attachJobs,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -193,6 +208,7 @@ export async function buildApp(
       await api.register(boardListRoutes(services.boardLists));
       await api.register(activityRoutes(services.activities));
       await api.register(uploadRoutes(services.uploads));
+      await api.register(templateRoutes(services.templates));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -130,6 +130,9 @@ const ROUTES: Record<string, RouteCase> = {
     access: 'signed-in',
     url: `/api/v1/uploads/${UUID}:confirm`,
   },
+  // upload templates (formats.md §4.3)
+  'GET /api/v1/templates/activities.xlsx': { access: 'signed-in', url: '/api/v1/templates/activities.xlsx' },
+  'GET /api/v1/templates/activities.csv': { access: 'signed-in', url: '/api/v1/templates/activities.csv' },
   // activities (formats.md §7)
   'GET /api/v1/activities': { access: 'signed-in', url: '/api/v1/activities' },
   'POST /api/v1/activities': {

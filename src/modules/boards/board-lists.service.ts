@@ -52,6 +52,18 @@ export function createBoardListsService({ db }: { db: Db }) {
       return { items: await items(REMS_OWNER, 'REMS_BLUEPRINT') };
     },
 
+    /** Active entries of every list with their names, in one query (upload templates list them). */
+    async activeEntries() {
+      return db
+        .selectFrom('referenceListItems')
+        .select(['ownerCode', 'list', 'code', 'name'])
+        .where('active', '=', true)
+        .orderBy('ownerCode')
+        .orderBy('list')
+        .orderBy('code')
+        .execute();
+    },
+
     /** Active codes of every list the activity rules need, in one query. */
     async activeLists() {
       const rows = await db

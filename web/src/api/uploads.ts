@@ -92,6 +92,10 @@ export type StartUpload = { file: File; dryRun: boolean };
 
 export const reportCsvUrl = (id: string) => `${API_BASE}/uploads/${id}/report.csv`;
 
+/** The upload template generated from the schema (formats.md §4.3). */
+export const templateUrl = (kind: 'activities', format: 'xlsx' | 'csv') =>
+  `${API_BASE}/templates/${kind}.${format}`;
+
 export function useUploads() {
   return useQuery({
     queryKey: ['uploads', 'list'],

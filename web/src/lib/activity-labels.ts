@@ -1,8 +1,19 @@
-import type { ActivityStatus, RequestedStatus } from '../../../src/modules/activities/activity.schema';
+import type { ActivityStatus } from '../../../src/modules/activities/activity.schema';
 import { type CodeListName, codeList } from '../../../src/reference/codes';
 
 // Words for the activity codes and fields (spec/activities.md §1, §3, §4). Code lists come from
-// src/reference/codes, the same data the rules read.
+// src/reference/codes, the same data the rules read; field labels and the enumerations without a
+// code-list file live beside the schema, so the server's upload templates use the same words.
+export {
+  ACTIVITY_FIELD_LABELS,
+  fieldLabel,
+  PRACTICE_TYPE_LABELS,
+  PROVIDERSHIP_LABELS,
+  REGISTRATION_LABELS,
+  REMS_TYPE_LABELS,
+  REQUESTED_STATUS_LABELS,
+  SUPPORT_KIND_LABELS,
+} from '../../../src/modules/activities/activity-labels';
 
 export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
   DRAFT: 'Draft',
@@ -22,39 +33,6 @@ export function activityStatusLabel(status: string | null | undefined): string {
   if (!status) return '';
   return ACTIVITY_STATUS_LABELS[status as ActivityStatus] ?? status;
 }
-
-export const REQUESTED_STATUS_LABELS: Record<RequestedStatus, string> = {
-  AUTO: 'Automatic — as far as the data allows',
-  DRAFT: 'Keep as a draft',
-  ACTIVE: 'Active at most (do not close)',
-  CLOSED: 'Closed, once complete',
-};
-
-export const PROVIDERSHIP_LABELS: Record<string, string> = {
-  DIRECT: 'Directly provided',
-  JOINT: 'Jointly provided',
-};
-
-export const REGISTRATION_LABELS: Record<string, string> = {
-  OPEN: 'Open to all',
-  LIMITED: 'Limited to a defined group',
-};
-
-export const SUPPORT_KIND_LABELS: Record<string, string> = {
-  MONETARY: 'Monetary',
-  IN_KIND: 'In kind',
-};
-
-export const REMS_TYPE_LABELS: Record<string, string> = {
-  COMPLIANT: 'REMS-compliant (covers the whole FDA Blueprint)',
-  RELATED: 'REMS-related (covers some Blueprint sections)',
-};
-
-export const PRACTICE_TYPE_LABELS: Record<string, string> = {
-  PRIMARY_CARE: 'Primary care',
-  PAIN_SPECIALIST: 'Pain specialist',
-  NON_PAIN_SPECIALIST: 'Other specialist (not pain)',
-};
 
 /** The name of a code in one of the reference lists, or the code itself. */
 export function codeLabel(list: CodeListName, code: string | null | undefined): string {
@@ -83,54 +61,6 @@ export const certifyingBoards = () => codeList('boards').filter((b) => b.kind ==
 
 export function creditTypesOf(board: string) {
   return codeList('credit-types').filter((r) => r.board === board);
-}
-
-/** Labels of the record's fields, for the missing-requirement list and the change history. */
-export const ACTIVITY_FIELD_LABELS: Record<string, string> = {
-  providerActivityId: 'Provider activity ID',
-  requestedStatus: 'Requested status',
-  status: 'Status',
-  title: 'Title',
-  format: 'Format',
-  deliveryMethod: 'Delivery method',
-  startDate: 'Start date',
-  endDate: 'End date',
-  city: 'City',
-  state: 'State',
-  country: 'Country',
-  creditsDesignated: 'Credits designated',
-  description: 'Description',
-  providership: 'Providership',
-  jointProviders: 'Joint providers',
-  topics: 'Topics',
-  listInPassport: 'List in CME Passport',
-  hasFee: 'Participation fee',
-  registration: 'Registration',
-  activityUrl: 'Activity URL',
-  outcomeMeasures: 'Outcome measures',
-  commercialSupportReceived: 'Commercial support received',
-  commercialSupporters: 'Commercial supporters',
-  physicianLearnerCount: 'Physician learners',
-  otherLearnerCount: 'Other learners',
-  otherLearnersByProfession: 'Other learners by profession',
-  enduringCounts: 'Enduring-material counts',
-  mocRegistrations: 'MOC registrations',
-  rems: 'REMS details',
-  mips: 'MIPS details',
-};
-
-/** "commercialSupporters.0.amount" → "Commercial supporters 1, amount". */
-export function fieldLabel(path: string): string {
-  const [head = '', ...rest] = path.split('.');
-  const base = ACTIVITY_FIELD_LABELS[head] ?? head;
-  if (rest.length === 0) return base;
-  const parts = rest.map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : humanizeKey(p)));
-  return `${base} ${parts.join(', ')}`;
-}
-
-function humanizeKey(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words;
 }
 
 /** Whole dollars as "$15,000". */

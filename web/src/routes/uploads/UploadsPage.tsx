@@ -1,8 +1,8 @@
-import { Alert, Badge, Box, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
-import { useStartUpload, useUploads } from '../../api/uploads';
+import { templateUrl, useStartUpload, useUploads } from '../../api/uploads';
 import { EmptyNote, LoadError, Loading } from '../../components/LoadState';
 import { AnchorLink } from '../../components/links';
 import { Page } from '../../components/Page';
@@ -65,6 +65,20 @@ export function UploadsPage() {
           <Title order={2} size="h4">
             Upload a file of activities
           </Title>
+          <Stack gap={4}>
+            <Text size="sm">
+              Start from the template: its first row names every column OpenPARS reads, and in the Excel
+              version each column heading has a note and code columns offer a list to choose from.
+            </Text>
+            <Group gap="lg">
+              <Anchor href={templateUrl('activities', 'xlsx')} download size="sm">
+                Download template (Excel, .xlsx)
+              </Anchor>
+              <Anchor href={templateUrl('activities', 'csv')} download size="sm">
+                Download template (CSV)
+              </Anchor>
+            </Group>
+          </Stack>
           <Box
             role="group"
             aria-label="Drop area: drop a file here"
