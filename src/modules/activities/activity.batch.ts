@@ -22,7 +22,7 @@ import {
   reportingYearOf,
 } from './activity.rules';
 import type { ActivityInput } from './activity.schema';
-import { recordToInput } from './activity.wire';
+import { mergeSheetRow, recordToInput, type SheetScope } from './activity.wire';
 
 // The one write path for activities (formats.md §8.3): a batch of commands from the API, the web form
 // or an upload is resolved in order in memory against the records its keys touch, then written as
@@ -42,7 +42,7 @@ export type ActivityCommand =
        * sheets (formats.md §4.1): the input holds only the file's columns; fields it leaves out keep
        * the stored values of an existing record
        */
-      mergeWithStored?: boolean;
+      mergeWithStored?: SheetScope;
       repeatGroupId?: string | null;
       expectedVersion?: number;
     }
@@ -340,7 +340,10 @@ export async function applyActivityBatch(
     const previous = c.parsActivityId
       ? (byId.get(c.parsActivityId)?.record ?? null)
       : (byKey.get(lowerKey(c.input.providerActivityId) ?? '')?.record ?? null);
-    const input = c.mergeWithStored && previous ? { ...recordToInput(previous), ...c.input } : c.input;
+    const input =
+      c.mergeWithStored && previous
+        ? mergeSheetRow(recordToInput(previous), c.input, c.mergeWithStored)
+        : c.input;
     return normalizeActivity(input, ctx, previous);
   });
   for (const n of normalised) if (n?.record) years.add(reportingYearOf(n.record));

@@ -65,3 +65,44 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   }
   return base;
 }
+
+const UNKNOWN_COUNTS = { physicianLearners: null, otherLearners: null } as unknown as {
+  physicianLearners: number;
+  otherLearners: number;
+};
+
+/** Which per-board and per-year groups a sheet's header carries (formats.md §4.1). */
+export type SheetScope = { mocBoards: string[]; enduringYears: number[] };
+
+/**
+ * A sheet row over the stored record (formats.md §4.1): a column absent from the header keeps the
+ * stored value; `mocRegistrations.BOARD.*` columns replace that board's entry only and
+ * `enduringCounts.YYYY.*` columns that year's entry only (field by field: a field without a column
+ * keeps its stored value; a group whose cells are all empty removes the entry); supporter columns
+ * replace the whole list.
+ */
+export function mergeSheetRow(stored: ActivityInput, row: ActivityInput, scope: SheetScope): ActivityInput {
+  const merged: ActivityInput = { ...stored, ...row };
+  if (row.mocRegistrations !== undefined) {
+    const boards = new Set(scope.mocBoards);
+    const previous = stored.mocRegistrations ?? [];
+    merged.mocRegistrations = [
+      ...previous.filter((m) => !boards.has(m.board)),
+      ...row.mocRegistrations.map((m) => ({ ...previous.find((p) => p.board === m.board), ...m })),
+    ];
+  }
+  if (row.enduringCounts !== undefined) {
+    const years = new Set(scope.enduringYears);
+    const previous = stored.enduringCounts ?? [];
+    merged.enduringCounts = [
+      ...previous.filter((e) => !years.has(e.year)),
+      // a new year's entry without one of the count columns: the rules report the count as missing
+      ...row.enduringCounts.map((e) => ({
+        ...UNKNOWN_COUNTS,
+        ...previous.find((p) => p.year === e.year),
+        ...e,
+      })),
+    ].sort((a, b) => a.year - b.year);
+  }
+  return merged;
+}

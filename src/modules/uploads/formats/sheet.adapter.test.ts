@@ -235,10 +235,25 @@ describe('OP-ACT-1 rows → commands', () => {
       input: { providerActivityId: 'A-1', title: 'T' },
       parsActivityId: 123,
       requireProviderKey: true,
-      mergeWithStored: true,
+      mergeWithStored: { mocBoards: [], enduringYears: [] },
     });
     expect(r.key).toBe('A-1');
     expect(r.columnNameOf?.('title')).toBe('title');
+  });
+
+  it('names the boards and years whose columns the header has, empty groups included', () => {
+    const h = header(
+      'providerActivityId',
+      'mocRegistrations.ABIM.internalId',
+      'mocRegistrations.ABP.internalId',
+      'enduringCounts.2024.physicianLearners',
+    );
+    const r = sheetRecord(h, row(['A-1', 'X1', '', '12']));
+    const command = r.command as { mergeWithStored: unknown; input: Record<string, unknown> };
+    expect(command.mergeWithStored).toEqual({ mocBoards: ['ABIM', 'ABP'], enduringYears: [2024] });
+    expect(command.input.mocRegistrations).toEqual([{ board: 'ABIM', internalId: 'X1' }]);
+    // only the count that has a column: the other keeps its stored value
+    expect(command.input.enduringCounts).toEqual([{ year: 2024, physicianLearners: 12 }]);
   });
 
   it.each(['DELETE', 'd', 'Delete'])('action %s deletes by key and ignores the other cells', (action) => {

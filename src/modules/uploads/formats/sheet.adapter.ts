@@ -1,5 +1,6 @@
 import type { ActivityCommand } from '../../activities/activity.batch';
 import type { ActivityInput } from '../../activities/activity.schema';
+import type { SheetScope } from '../../activities/activity.wire';
 import type { FileInspection, FormatAdapter, OpenFile, RowMessage, SourceRecord } from '../upload.types';
 import {
   type CellResult,
@@ -220,6 +221,8 @@ export type SheetRowMapping = {
   warnings: RowMessage[];
   /** canonical path (0-based list indices, as the rules report it) → the heading in the file */
   columnNames: Record<string, string>;
+  /** the boards and years the header has columns for: only their entries are replaced */
+  scope: SheetScope;
 };
 
 type Group = { cells: Map<string, ReadCell>; firstIndex: number };
@@ -382,11 +385,11 @@ export function mapSheetRow(header: SheetHeader, row: DelimitedRow): SheetRowMap
       const i = list.length;
       columnNames[`enduringCounts.${i}`] = headingOfFirst(g);
       for (const [field, cell] of g.cells) columnNames[`enduringCounts.${i}.${field}`] = cell.column.heading;
-      list.push({
-        year,
-        physicianLearners: v(g, 'physicianLearners') ?? null,
-        otherLearners: v(g, 'otherLearners') ?? null,
-      });
+      // only the fields with a column: the others keep their stored values (mergeSheetRow)
+      const entry: Record<string, unknown> = { year };
+      for (const field of ['physicianLearners', 'otherLearners'])
+        if (g.cells.has(field)) entry[field] = v(g, field) ?? null;
+      list.push(entry);
     }
     input.enduringCounts = list;
   }
@@ -440,6 +443,7 @@ export function mapSheetRow(header: SheetHeader, row: DelimitedRow): SheetRowMap
     errors,
     warnings,
     columnNames,
+    scope: { mocBoards: [...moc.keys()], enduringYears: [...enduring.keys()] },
   };
 }
 
@@ -509,7 +513,7 @@ export function sheetRecord(header: SheetHeader, row: DelimitedRow): SourceRecor
     input: mapped.input,
     parsActivityId: mapped.parsActivityId,
     requireProviderKey: true,
-    mergeWithStored: true,
+    mergeWithStored: mapped.scope,
   };
   return { ...base, command, errors: [] };
 }
