@@ -82,6 +82,7 @@ export function createServices(deps: AppDeps, log: FastifyInstance['log']) {
   const uploads = createUploadsService({
     db,
     config: deps.config,
+    organizations,
     jobs: () => {
       if (!jobs) throw new Error('jobs not started');
       return jobs;

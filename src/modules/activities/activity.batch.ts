@@ -139,6 +139,11 @@ export type BatchOptions = {
    * this batch's written to, the upload's scratch rows, so a row sees every earlier row of the file
    */
   scratchUploadId?: string;
+  /**
+   * archive import (formats.md §3.7): reporting-year locks do not apply, and every year this batch
+   * saves a record in is locked at once
+   */
+  archive?: boolean;
 };
 
 const ACTIVITY_INSERT_COLUMNS: readonly BulkColumn[] = [
@@ -347,7 +352,7 @@ export async function applyActivityBatch(
     return normalizeActivity(input, ctx, previous);
   });
   for (const n of normalised) if (n?.record) years.add(reportingYearOf(n.record));
-  const locked = await repo.lockedYears(db, providerId, [...years]);
+  const locked = options.archive ? new Set<number>() : await repo.lockedYears(db, providerId, [...years]);
   const yearClosed = (year: number, path = 'endDate'): RuleMessage => ({
     path,
     code: 'ACT-YEAR-CLOSED',
@@ -748,6 +753,8 @@ export async function applyActivityBatch(
     }
   }
   await writeAudit(db, options.audit, audits, insert);
+  if (options.archive)
+    await repo.lockYears(db, providerId, [...new Set(dirty.map((e) => e.reportingYear))], 'ARCHIVE_IMPORT');
   return results;
 }
 

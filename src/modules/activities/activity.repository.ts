@@ -161,3 +161,13 @@ export async function lockedYears(db: Db, providerId: number, years: number[]): 
     .execute();
   return new Set(rows.map((r) => r.year));
 }
+
+/** Locks reporting years for a provider (archive imports lock what they load, formats.md §3.7). */
+export async function lockYears(db: Db, providerId: number, years: number[], reason: string): Promise<void> {
+  if (years.length === 0) return;
+  await db
+    .insertInto('reportingYearLocks')
+    .values(years.map((year) => ({ providerId, year, reason })))
+    .onConflict((oc) => oc.columns(['providerId', 'year']).doNothing())
+    .execute();
+}

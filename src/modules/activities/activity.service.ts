@@ -217,7 +217,14 @@ export function createActivitiesService(deps: ActivitiesDeps) {
 
     async applyUploadBatch(
       trx: Db,
-      upload: { providerId: number; userId: string | null; uploadId: string },
+      upload: {
+        providerId: number;
+        userId: string | null;
+        uploadId: string;
+        /** the organisation that sent the file (an archive importer's, or the provider itself) */
+        uploadedByOrganizationId: number;
+        archive: boolean;
+      },
       prepared: { actor: Actor; ctx: RuleContext },
       commands: ActivityCommand[],
       dryRun: boolean,
@@ -229,10 +236,11 @@ export function createActivitiesService(deps: ActivitiesDeps) {
           insert,
           providerId: upload.providerId,
           ctx: prepared.ctx,
-          audit: { ...auditContext(prepared.actor), actorOrganizationId: upload.providerId },
+          audit: { ...auditContext(prepared.actor), actorOrganizationId: upload.uploadedByOrganizationId },
           actorUserId: upload.userId,
           dryRun,
           scratchUploadId: upload.uploadId,
+          archive: upload.archive,
         },
         commands,
       );

@@ -201,8 +201,13 @@ describe('who may download templates', () => {
     }
   });
 
+  it('serves archive importers (accreditor administrators), who upload for their providers', async () => {
+    const accme = await t.signIn('accme@example.org');
+    for (const url of urls) expect((await accme.get(url)).status, url).toBe(200);
+  });
+
   it('refuses users who cannot upload activities (403)', async () => {
-    for (const email of ['board@example.org', 'physician@example.org', 'accme@example.org']) {
+    for (const email of ['board@example.org', 'physician@example.org', 'state-board@example.org']) {
       const client = await t.signIn(email);
       for (const url of urls) {
         const res = await client.get(url);

@@ -155,7 +155,13 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
   const timing = { started: performance.now(), batches: 0, inTransactions: 0 };
   let batch: SourceRecord[] = [];
   const apply = async (records: SourceRecord[]) => {
-    const uploadRef = { providerId: upload.organizationId, userId: upload.createdBy, uploadId };
+    const uploadRef = {
+      providerId: upload.organizationId,
+      userId: upload.createdBy,
+      uploadId,
+      uploadedByOrganizationId: upload.uploadedByOrganizationId,
+      archive: upload.archive,
+    };
     const prepared = await deps.activities.uploadBatchContext(uploadRef);
     const t0 = performance.now();
     await session.db.transaction().execute(async (trx) => {

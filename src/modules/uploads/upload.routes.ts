@@ -22,7 +22,8 @@ export const uploadRoutes =
       {
         schema: {
           tags: ['uploads'],
-          summary: 'Upload a file (multipart: file, kind, dryRun, confirmDuplicate) → 202 and the upload id',
+          summary:
+            'Upload a file (multipart: file, kind, dryRun, confirmDuplicate; archive imports: archive, providerId) → 202 and the upload id',
           consumes: ['multipart/form-data'],
         },
       },
@@ -60,19 +61,32 @@ export const uploadRoutes =
         }
         if (!id)
           throw invalid([{ path: 'file', code: 'VAL-REQUIRED', message: 'is required: the file to upload' }]);
-        const unknown = Object.keys(fields).filter(
-          (k) => !['kind', 'dryRun', 'confirmDuplicate'].includes(k),
-        );
+        const known = [
+          'kind',
+          'dryRun',
+          'confirmDuplicate',
+          'archive',
+          ...(yes(fields.archive) ? ['providerId'] : []),
+        ];
+        const unknown = Object.keys(fields).filter((k) => !known.includes(k));
         if (unknown.length) {
           await uploads.discard(id);
           throw invalid(
-            unknown.map((k) => ({ path: k, code: 'VAL-UNKNOWN', message: 'is not a field of an upload' })),
+            unknown.map((k) => ({
+              path: k,
+              code: 'VAL-UNKNOWN',
+              message:
+                k === 'providerId'
+                  ? 'is only for archive imports (archive=true)'
+                  : 'is not a field of an upload',
+            })),
           );
         }
         const result = await uploads.accept(request.actor, id, {
           kind: fields.kind ?? 'activities',
           dryRun: yes(fields.dryRun),
           confirmDuplicate: yes(fields.confirmDuplicate),
+          ...(yes(fields.archive) ? { archive: { providerNumber: fields.providerId ?? null } } : {}),
         });
         return reply.code(202).send(result);
       },

@@ -5,36 +5,98 @@ import type { Db } from '../../platform/db/connect';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { type Actor, auditContext, requireActor } from '../identity/actor';
+import type { OrganizationsService } from '../organizations/organizations.service';
 import { UPLOAD_QUEUE, uploadJobOptions } from './upload.processor';
 import { newUploadId, storeFile } from './upload.store';
 
 export type UploadsService = ReturnType<typeof createUploadsService>;
-export type UploadOptions = { kind: string; dryRun: boolean; confirmDuplicate: boolean };
+export type UploadOptions = {
+  kind: string;
+  dryRun: boolean;
+  confirmDuplicate: boolean;
+  /** archive import (formats.md §3.7): the provider number whose data the file carries */
+  archive?: { providerNumber: string | null };
+};
 
 const OUTCOMES = ['ADDED', 'UPDATED', 'UNCHANGED', 'SAVED_WITH_LOWER_STATUS', 'DELETED', 'REJECTED'] as const;
 
-export function createUploadsService(deps: { db: Db; config: Config; jobs: () => Jobs }) {
+export function createUploadsService(deps: {
+  db: Db;
+  config: Config;
+  jobs: () => Jobs;
+  organizations: OrganizationsService;
+}) {
   const { db, config } = deps;
 
-  /** Uploads belong to the provider that sent them; only its users with activities.edit see them. */
+  const isProviderUploader = (a: Actor) =>
+    a.organization?.kind === 'PROVIDER' && a.permissions.includes('activities.edit');
+  const isArchiveImporter = (a: Actor) =>
+    a.organization?.kind !== 'PROVIDER' && a.permissions.includes('archive.import');
+
+  /**
+   * A provider's users with activities.edit upload their own files; accreditor and operator
+   * administrators with archive.import upload archives for the providers they oversee (formats.md §3.7).
+   */
   function uploader(actor: Actor | null) {
     const a = requireActor(actor);
-    if (a.organization?.kind !== 'PROVIDER' || !a.permissions.includes('activities.edit')) {
-      throw forbidden('Uploading activity files needs the activities permission of a provider contact.');
+    if (!isProviderUploader(a) && !isArchiveImporter(a)) {
+      throw forbidden(
+        'Uploading activity files needs the activities permission of a provider contact, or the archive import permission of an accreditor or operator administrator.',
+      );
     }
     return a as Actor & { organization: { id: number } };
   }
 
+  /** An upload is seen by the provider whose data it carries and by the organisation that sent it. */
   async function own(actor: Actor | null, id: string) {
     const a = uploader(actor);
     const row = await db
       .selectFrom('uploads')
       .selectAll()
       .where('id', '=', id)
-      .where('organizationId', '=', a.organization.id)
+      .where((eb) =>
+        eb.or([
+          eb('organizationId', '=', a.organization.id),
+          eb('uploadedByOrganizationId', '=', a.organization.id),
+        ]),
+      )
       .executeTakeFirst();
     if (!row) throw notFound('upload');
     return { a, row };
+  }
+
+  /** The provider an archive import writes to: one the importer oversees (ACCME and operators: any). */
+  async function archiveTarget(a: Actor, providerNumber: string | null): Promise<number> {
+    if (!isArchiveImporter(a))
+      throw forbidden(
+        'Archive imports (archive=true) need the archive import permission of an accreditor or operator administrator; providers upload their own files without it.',
+      );
+    if (!providerNumber)
+      throw invalid([
+        {
+          path: 'providerId',
+          code: 'VAL-REQUIRED',
+          message: 'is required with archive=true: the 7-digit provider number',
+        },
+      ]);
+    const scope = await deps.organizations.providerScope(a);
+    let q = db
+      .selectFrom('providers')
+      .select('organizationId')
+      .where('providerNumber', '=', providerNumber.trim());
+    if ('accreditorId' in scope) q = q.where('accreditorId', '=', scope.accreditorId);
+    else if (!('all' in scope)) q = q.where('organizationId', '=', -1);
+    const provider = await q.executeTakeFirst();
+    if (!provider)
+      throw invalid([
+        {
+          path: 'providerId',
+          code: 'VAL-CODE',
+          message: 'is not the number of a provider you oversee',
+          value: providerNumber,
+        },
+      ]);
+    return provider.organizationId;
   }
 
   async function summary(id: string) {
@@ -73,6 +135,7 @@ export function createUploadsService(deps: { db: Db; config: Config; jobs: () =>
       layout: row.layout,
       encoding: row.encoding,
       duplicateOf: row.duplicateOf,
+      archive: row.archive,
       rowsProcessed: row.rowsProcessed,
       receivedAt: row.receivedAt,
       startedAt: row.startedAt,
@@ -95,6 +158,7 @@ export function createUploadsService(deps: { db: Db; config: Config; jobs: () =>
         .values({
           id,
           organizationId: a.organization.id,
+          uploadedByOrganizationId: a.organization.id,
           kind: 'activities',
           fileName: fileName.slice(0, 255),
           sizeBytes: 0,
@@ -150,19 +214,39 @@ export function createUploadsService(deps: { db: Db; config: Config; jobs: () =>
             [{ path: 'file', code: 'FILE-EMPTY', message: 'The file is empty: it holds no bytes.' }],
             'The file is empty.',
           );
+        const providerId = options.archive
+          ? await archiveTarget(a, options.archive.providerNumber)
+          : a.organization.id;
+        if (!options.archive && !isProviderUploader(a))
+          throw forbidden(
+            'Only a provider’s own contacts upload its activity files; an accreditor or operator administrator imports archives with archive=true and providerId.',
+          );
         await db.transaction().execute(async (trx) => {
           await trx
             .updateTable('uploads')
-            .set({ dryRun: options.dryRun, confirmDuplicate: options.confirmDuplicate })
+            .set({
+              dryRun: options.dryRun,
+              confirmDuplicate: options.confirmDuplicate,
+              archive: !!options.archive,
+              organizationId: providerId,
+            })
             .where('id', '=', id)
             .execute();
           await writeAudit(trx, auditContext(a, 'UPLOAD'), [
             {
-              subjectOrganizationId: a.organization.id,
+              subjectOrganizationId: providerId,
               entityType: 'upload',
               entityId: id,
               action: 'RECEIVE',
-              after: { fileName: row.fileName, size: row.sizeBytes, sha256: row.sha256, ...options },
+              after: {
+                fileName: row.fileName,
+                size: row.sizeBytes,
+                sha256: row.sha256,
+                kind: options.kind,
+                dryRun: options.dryRun,
+                confirmDuplicate: options.confirmDuplicate,
+                archive: !!options.archive,
+              },
             },
           ]);
         });
@@ -184,7 +268,12 @@ export function createUploadsService(deps: { db: Db; config: Config; jobs: () =>
       const rows = await db
         .selectFrom('uploads')
         .selectAll()
-        .where('organizationId', '=', a.organization.id)
+        .where((eb) =>
+          eb.or([
+            eb('organizationId', '=', a.organization.id),
+            eb('uploadedByOrganizationId', '=', a.organization.id),
+          ]),
+        )
         .orderBy('receivedAt', 'desc')
         .limit(100)
         .execute();
@@ -264,7 +353,7 @@ export function createUploadsService(deps: { db: Db; config: Config; jobs: () =>
           .execute();
         await writeAudit(trx, auditContext(a, 'UPLOAD'), [
           {
-            subjectOrganizationId: a.organization.id,
+            subjectOrganizationId: row.organizationId,
             entityType: 'upload',
             entityId: id,
             action: 'CONFIRM_DUPLICATE',
@@ -286,7 +375,7 @@ export function createUploadsService(deps: { db: Db; config: Config; jobs: () =>
           .where('id', '=', id)
           .execute();
         await writeAudit(trx, auditContext(a, 'UPLOAD'), [
-          { subjectOrganizationId: a.organization.id, entityType: 'upload', entityId: id, action: 'CANCEL' },
+          { subjectOrganizationId: row.organizationId, entityType: 'upload', entityId: id, action: 'CANCEL' },
         ]);
       });
       return this.get(a, id);

@@ -232,7 +232,11 @@ export type UploadState =
 
 export type UploadsTable = {
   id: string;
+  /** the provider whose data the file carries */
   organizationId: number;
+  /** the organisation that sent it: the provider itself, or an archive importer's accreditor or operator */
+  uploadedByOrganizationId: number;
+  archive: Generated<boolean>;
   kind: 'activities' | 'learners' | 'roster';
   fileName: string;
   sizeBytes: number;
