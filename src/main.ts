@@ -20,7 +20,7 @@ async function main() {
   }
   const app = await buildApp({ config, database, clock });
   await app.services.mailer.flush();
-  await app.resumeUnfinishedJobs();
+  await app.startBackgroundWork();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from '../config';
 import { activityRoutes } from '../modules/activities/activity.routes';
 import { createActivitiesService } from '../modules/activities/activity.service';
+import { DATE_STATUS_QUEUE } from '../modules/activities/activity-date-status';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { createAuditService } from '../modules/audit/audit.service';
 import { boardListRoutes } from '../modules/boards/board-lists.routes';
@@ -110,7 +111,7 @@ export type Services = ReturnType<typeof createServices>;
 
 export async function buildApp(
   deps: AppDeps,
-): Promise<FastifyInstance & { services: Services; jobs: Jobs; resumeUnfinishedJobs: () => Promise<void> }> {
+): Promise<FastifyInstance & { services: Services; jobs: Jobs; startBackgroundWork: () => Promise<void> }> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -190,6 +191,7 @@ export async function buildApp(
           log: app.log as never,
           bulkSession: deps.database.bulkSession,
           batchRows: config.uploadBatchRows,
+          uploadMaxBytes: config.uploadMaxBytes,
         },
         data.uploadId,
       ),
@@ -242,10 +244,27 @@ export async function buildApp(
     return payload;
   });
 
-  /** A job cut short by a stop or crash is queued again at start-up; it resumes after its last committed batch. */
-  const resumeUnfinishedJobs = async () => {
+  await jobs.work(DATE_STATUS_QUEUE, async () => {
+    const { changed } = await services.activities.recomputeDateDrivenStatuses();
+    if (changed > 0) app.log.info({ changed }, 'activity statuses recomputed after their end date');
+  });
+  let schedule: NodeJS.Timeout | undefined;
+  app.addHook('onClose', async () => clearInterval(schedule));
+
+  /**
+   * Work for a serving process (main.ts; tests call the services directly): a job cut short by a stop
+   * or crash is queued again and resumes after its last committed batch; the date-driven status
+   * recompute runs now and then every quarter hour (an indexed query that finds nothing on most runs,
+   * so "nightly at 00:05 Central" is met within the quarter hour, and a fixed OPENPARS_TODAY is honoured
+   * at start-up).
+   */
+  const startBackgroundWork = async () => {
     for (const { id } of await services.uploads.unfinished())
       await jobs.send(UPLOAD_QUEUE, { uploadId: id }, uploadJobOptions(`${id}:resume`));
+    const recompute = () => jobs.send(DATE_STATUS_QUEUE, {}, { singletonKey: 'date-statuses' });
+    await recompute();
+    schedule = setInterval(() => void recompute().catch(() => undefined), 15 * 60_000);
+    schedule.unref();
   };
-  return Object.assign(app, { services, jobs, resumeUnfinishedJobs });
+  return Object.assign(app, { services, jobs, startBackgroundWork });
 }

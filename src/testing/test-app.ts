@@ -9,7 +9,7 @@ import { buildApp, type Services } from '../server/app';
 import { openTestDatabase } from './test-database';
 
 export type TestApp = {
-  app: FastifyInstance & { services: Services; jobs: Jobs; resumeUnfinishedJobs: () => Promise<void> };
+  app: FastifyInstance & { services: Services; jobs: Jobs; startBackgroundWork: () => Promise<void> };
   database: DatabaseHandle;
   /** An HTTP client signed in as this user (session cookie + CSRF header on writes). */
   signIn(email: string, password?: string): Promise<Client>;

@@ -325,3 +325,21 @@ describe('locked reporting year', () => {
     await t.database.db.deleteFrom('reportingYearLocks').execute();
   });
 });
+
+describe('stored codes', () => {
+  it('keeps code keys inside the record exactly as sent (no renaming of PHYSICIAN_ASSISTANT)', async () => {
+    const res = await lakeside.post(
+      '/api/v1/activities',
+      closable({ otherLearnerCount: 16, otherLearnersByProfession: { PHYSICIAN_ASSISTANT: 16 } }),
+    );
+    expect(res.status).toBe(201);
+    const read = await lakeside.get(`/api/v1/activities/${res.body.parsActivityId}`);
+    expect(read.body.otherLearnersByProfession).toEqual({ PHYSICIAN_ASSISTANT: 16 });
+    // and the same body again changes nothing
+    const again = await lakeside.put(`/api/v1/activities/${res.body.parsActivityId}`, {
+      ...closable({ otherLearnerCount: 16, otherLearnersByProfession: { PHYSICIAN_ASSISTANT: 16 } }),
+      providerActivityId: read.body.providerActivityId,
+    });
+    expect(again.body.version).toBe(1);
+  });
+});

@@ -18,6 +18,7 @@ import type { ActivityRecord, RuleContext } from './activity.rules';
 import { evaluateStatus, normalizeActivity } from './activity.rules';
 import { type ActivityInput, activityInputSchema } from './activity.schema';
 import { mergePatch, recordToInput, recordToWire } from './activity.wire';
+import { recomputeDateDrivenStatuses } from './activity-date-status';
 
 export type ActivitiesDeps = {
   db: Db;
@@ -210,6 +211,18 @@ export function createActivitiesService(deps: ActivitiesDeps) {
      * (formats.md §8.3). Authorization happened when the upload was accepted; audit rows carry
      * channel UPLOAD and the uploader.
      */
+    /**
+     * The nightly date-driven recompute (activities.md §3.2 step 5), run by the system job; the same
+     * rule context as every write of the provider's activities.
+     */
+    async recomputeDateDrivenStatuses() {
+      const system: Actor = {
+        ...uploadActor({ userId: null, uploadId: 'date-statuses' }),
+        channel: 'SYSTEM',
+      };
+      return recomputeDateDrivenStatuses(db, clock.today(), (providerId) => ruleContext(system, providerId));
+    },
+
     async uploadBatchContext(upload: { providerId: number; userId: string | null; uploadId: string }) {
       const actor = uploadActor(upload);
       return { actor, ctx: await ruleContext(actor, upload.providerId) };

@@ -29,6 +29,8 @@ export type ProcessorDeps = {
   bulkSession: () => Promise<BulkSession>;
   /** rows per batch and transaction (setting UPLOAD_BATCH_ROWS) */
   batchRows: number;
+  /** setting UPLOAD_MAX_BYTES: XLSX containers may inflate to ten times it (formats.md §8.2) */
+  uploadMaxBytes: number;
 };
 
 const UPLOAD_ROW_COLUMNS: readonly BulkColumn[] = [
@@ -125,7 +127,7 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
       .where('id', '=', uploadId)
       .execute();
   };
-  const choice = await chooseAdapter(open);
+  const choice = await chooseAdapter(open, { uploadMaxBytes: deps.uploadMaxBytes });
   if ('error' in choice) return reject(choice.error.code, choice.error.message);
   const { adapter } = choice;
   const inspection = await adapter.inspect(open);

@@ -200,6 +200,7 @@ describe('JSON upload', () => {
         log: t.app.log as never,
         bulkSession: t.database.bulkSession,
         batchRows: 2,
+        uploadMaxBytes: 1024 * 1024,
       },
       res.body.uploadId,
     );

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from './connect';
 import type { Database } from './database';
+import { kyselyPlugins } from './plugins';
 
 // Bulk writes for the upload pipeline (formats.md §8.3: set-based, never a statement per row).
 // On PostgreSQL a batch's new rows go in with COPY on the same connection as the batch's transaction,
@@ -108,7 +109,7 @@ export async function postgresBulkSession(pool: pg.Pool): Promise<BulkSession> {
   const single = { connect: async () => held, end: async () => {} } as unknown as pg.Pool;
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: single }),
-    plugins: [new CamelCasePlugin()],
+    plugins: kyselyPlugins(),
   });
   return { db, insert: copyInto(client), release: () => client.release() };
 }

@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type BulkSession, insertFromJson, postgresBulkSession } from './bulk';
 import type { Database } from './database';
 import { acquireLock } from './lock-file';
+import { kyselyPlugins } from './plugins';
 
 export type Db = Kysely<Database>;
 
@@ -30,7 +31,7 @@ const parsers: Record<number, (v: string) => unknown> = {
 };
 
 // Columns are snake_case in SQL and camelCase in code.
-const plugins = [new CamelCasePlugin()];
+const plugins = kyselyPlugins();
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; max?: number }

@@ -28,7 +28,12 @@ const LAYOUTS: [id: string, name: string, what: string][] = [
   [
     'OP-ACT-1',
     'OpenPARS activity sheet',
-    'CSV or TSV with a header row of field names (providerActivityId, title, startDate, …) in any order. For activities reported in 2022 or later.',
+    'An Excel workbook (.xlsx; the sheet named Activities, else the first), CSV or TSV with a header row of field names (providerActivityId, title, startDate, …) in any order. For activities reported in 2022 or later. Download the template from the Uploads page: it has a note on every column and drop-down lists of the codes.',
+  ],
+  [
+    'OP-ACT-XML-1',
+    'MEMS-based XML',
+    'An ACCMEActivities document with one MedicalEducationMetrics element per activity (MedBiquitous MEMS v1), OpenPARS fields in XtensibleInfo. Documents with a DTD or entity declarations are refused.',
   ],
   [
     'OP-ACT-JSON-1',
@@ -64,8 +69,9 @@ export function UploadsHelp() {
 
       <H>Accepted layouts</H>
       <P>
-        You do not choose a layout: OpenPARS recognises it from the file's first line. Text can be UTF-8 (with
-        or without a byte-order mark), UTF-16 (Excel “Unicode Text”) or Windows-1252.
+        You do not choose a layout: OpenPARS recognises it from the file's content (an Excel workbook, XML,
+        JSON, or the first line of a text file). Text can be UTF-8 (with or without a byte-order mark), UTF-16
+        (Excel “Unicode Text”) or Windows-1252.
       </P>
       <Table.ScrollContainer minWidth={560}>
         <Table verticalSpacing="xs" fz="sm" mb="sm">

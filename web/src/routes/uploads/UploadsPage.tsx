@@ -112,14 +112,14 @@ export function UploadsPage() {
                 id={inputId}
                 type="file"
                 name="file"
-                accept=".txt,.tab,.tsv,.csv,.json,text/plain,text/csv,text/tab-separated-values,application/json"
+                accept=".txt,.tab,.tsv,.csv,.xlsx,.xml,.json,text/plain,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/xml,text/xml,application/json"
                 aria-describedby={hintId}
                 aria-invalid={missing || undefined}
                 onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
               />
               <Text size="sm" c="dimmed" id={hintId}>
-                Choose a file, or drag it here and drop it. Tab-delimited PARS templates, CSV or TSV sheets
-                and JSON are accepted.
+                Choose a file, or drag it here and drop it. Tab-delimited PARS templates, activity sheets as
+                Excel (.xlsx), CSV or TSV, MEMS-based XML and JSON are accepted.
               </Text>
               {file && (
                 <Text size="sm" aria-live="polite">
