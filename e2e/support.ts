@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 // Steps shared by the journeys. They act the way a person does: through labels, roles and visible text.
@@ -47,4 +48,15 @@ export async function resetPassword(page: Page, email: string, password: string)
 /** A password nobody else uses, long enough for the rules and not a common one. */
 export function freshPassword(): string {
   return `e2e-${Date.now().toString(36)}-Harbor-Lantern`;
+}
+
+/** decisions.md §13: WCAG 2.2 AA, checked with axe. */
+export async function expectNoViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
 }

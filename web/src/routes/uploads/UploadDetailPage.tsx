@@ -36,6 +36,7 @@ import { EmptyNote, LoadError, Loading } from '../../components/LoadState';
 import { AnchorLink } from '../../components/links';
 import { Page } from '../../components/Page';
 import { ActivityStatusBadge } from '../../components/StatusBadge';
+import { activityStatusLabel } from '../../lib/activity-labels';
 import { formatDateTime } from '../../lib/dates';
 import { OUTCOME_COLORS, OUTCOME_LABELS, UPLOAD_STATE_LABELS, UploadStateBadge } from './upload-labels';
 
@@ -296,7 +297,7 @@ function ReportRowView({ row, dryRun }: { row: ReportRow; dryRun: boolean }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={OUTCOME_COLORS[row.outcome] ?? 'gray'} variant="light">
+        <Badge color={OUTCOME_COLORS[row.outcome] ?? 'gray'}>
           {OUTCOME_LABELS[row.outcome] ?? row.outcome}
         </Badge>
         {row.change && row.outcome === 'SAVED_WITH_LOWER_STATUS' && (
@@ -309,7 +310,7 @@ function ReportRowView({ row, dryRun }: { row: ReportRow; dryRun: boolean }) {
         {row.status ? <ActivityStatusBadge status={row.status} size="sm" /> : '—'}
         {row.targetStatus && row.targetStatus !== row.status && (
           <Text size="xs" c="dimmed">
-            target: {row.targetStatus}
+            target: {activityStatusLabel(row.targetStatus)}
           </Text>
         )}
       </Table.Td>
@@ -333,7 +334,7 @@ function ReportRowView({ row, dryRun }: { row: ReportRow; dryRun: boolean }) {
           {missing.length > 0 && (
             <div>
               <Text size="sm" fw={600}>
-                Missing for {row.targetStatus ?? 'the target status'}:
+                Missing for {row.targetStatus ? activityStatusLabel(row.targetStatus) : 'the target status'}:
               </Text>
               <List size="sm" spacing={4}>
                 {missing.map((m) => (

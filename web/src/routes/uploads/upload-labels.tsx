@@ -20,11 +20,7 @@ const STATE_COLORS: Record<UploadState, string> = {
 };
 
 export function UploadStateBadge({ state }: { state: UploadState }) {
-  return (
-    <Badge color={STATE_COLORS[state]} variant="light">
-      {UPLOAD_STATE_LABELS[state] ?? state}
-    </Badge>
-  );
+  return <Badge color={STATE_COLORS[state]}>{UPLOAD_STATE_LABELS[state] ?? state}</Badge>;
 }
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
