@@ -192,6 +192,8 @@ export async function buildApp(
           bulkSession: deps.database.bulkSession,
           batchRows: config.uploadBatchRows,
           uploadMaxBytes: config.uploadMaxBytes,
+          mailer: services.mailer,
+          publicUrl: config.publicUrl,
         },
         data.uploadId,
       ),

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { BulkColumn, BulkSession } from '../../platform/db/bulk';
 import { type Db, yieldToEventLoop } from '../../platform/db/connect';
+import type { Mailer } from '../../platform/mail/mailer';
 import type { CommandResult } from '../activities/activity.batch';
 import type { ActivitiesService } from '../activities/activity.service';
 import { chooseAdapter } from './formats/choose-adapter';
+import { noticeUploadEnded } from './upload.notice';
 import { openStoredFile } from './upload.store';
 import type { RowMessage, SourceRecord } from './upload.types';
 
@@ -31,6 +33,9 @@ export type ProcessorDeps = {
   batchRows: number;
   /** setting UPLOAD_MAX_BYTES: XLSX containers may inflate to ten times it (formats.md §8.2) */
   uploadMaxBytes: number;
+  /** the uploader's email when the job ends, with a link under PUBLIC_URL */
+  mailer: Mailer;
+  publicUrl: string;
 };
 
 const UPLOAD_ROW_COLUMNS: readonly BulkColumn[] = [
@@ -121,11 +126,15 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
   }
 
   const reject = async (code: string, message: string) => {
-    await db
-      .updateTable('uploads')
-      .set({ state: 'REJECTED', errorCode: code, errorMessage: message, finishedAt: new Date() })
-      .where('id', '=', uploadId)
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('uploads')
+        .set({ state: 'REJECTED', errorCode: code, errorMessage: message, finishedAt: new Date() })
+        .where('id', '=', uploadId)
+        .execute();
+      await noticeUploadEnded(trx, deps.mailer, deps.publicUrl, uploadId);
+    });
+    await deps.mailer.flush();
   };
   const choice = await chooseAdapter(open, { uploadMaxBytes: deps.uploadMaxBytes });
   if ('error' in choice) return reject(choice.error.code, choice.error.message);
@@ -273,5 +282,7 @@ export async function processUpload(deps: ProcessorDeps, uploadId: string): Prom
       .set({ state: 'COMPLETED', finishedAt: new Date() })
       .where('id', '=', uploadId)
       .execute();
+    await noticeUploadEnded(trx, deps.mailer, deps.publicUrl, uploadId);
   });
+  await deps.mailer.flush();
 }

@@ -201,6 +201,8 @@ describe('JSON upload', () => {
         bulkSession: t.database.bulkSession,
         batchRows: 2,
         uploadMaxBytes: 1024 * 1024,
+        mailer: t.app.services.mailer,
+        publicUrl: 'http://localhost',
       },
       res.body.uploadId,
     );
@@ -210,6 +212,45 @@ describe('JSON upload', () => {
     expect(
       list.body.items.filter((a: { providerActivityId: string }) => /^R-\d$/.test(a.providerActivityId)),
     ).toHaveLength(5);
+  });
+});
+
+describe('the uploader’s email', () => {
+  const mails = (uploadId: string) =>
+    t.database.db
+      .selectFrom('mailOutbox')
+      .select(['toAddress', 'subject', 'bodyText', 'template'])
+      .where('bodyText', 'like', `%/uploads/${uploadId}%`)
+      .execute();
+
+  it('tells the uploader the counts with a link, or why the file was refused; a dry run sends nothing', async () => {
+    const done = await upload(
+      lakeside,
+      JSON.stringify([
+        activity('MAIL-1'),
+        activity('MAIL-2', { state: 'XX', deliveryMethod: 'IN_PERSON', city: 'Austin', country: 'USA' }),
+      ]),
+    );
+    await finished(lakeside, done.body.uploadId);
+    const [completed] = await mails(done.body.uploadId);
+    expect(completed).toMatchObject({
+      toAddress: 'provider@example.org',
+      template: 'upload-completed',
+      subject: 'OpenPARS — upload "activities.json" completed: 1 row rejected',
+    });
+    expect(completed!.bodyText).toContain('1 rejected');
+    expect(completed!.bodyText).toContain(`http://localhost:3000/uploads/${done.body.uploadId}`);
+
+    const refused = await upload(lakeside, '{"activities": [ {"title": ');
+    await finished(lakeside, refused.body.uploadId);
+    expect((await mails(refused.body.uploadId)).map((m) => m.template)).toEqual(['upload-rejected']);
+
+    const dry = await upload(lakeside, JSON.stringify([activity('MAIL-3')]), {
+      kind: 'activities',
+      dryRun: 'true',
+    });
+    await finished(lakeside, dry.body.uploadId);
+    expect(await mails(dry.body.uploadId)).toEqual([]);
   });
 });
 
