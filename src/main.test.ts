@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from './testing/server-process';
 
 // The start-up path as `npm start` runs it (without the web build): a real process on a real PGlite
 // directory — demo seed, lock file, graceful shutdown, restart after a crash.
@@ -14,42 +15,14 @@ afterAll(() => {
 });
 
 function start(port: number) {
-  // `node --import tsx` keeps it one process, so signals reach the server itself (as with npm start)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      OPENPARS_DEMO: '',
-      NODE_ENV: 'development',
-      DATABASE_URL: '',
-    },
+  const server = startServerProcess({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    OPENPARS_DEMO: '',
+    DATABASE_URL: '',
   });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('OpenPARS is running')) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 100);
-    void exited.then(() => {
-      clearInterval(timer);
-      reject(new Error(`exited before ready:\n${output}`));
-    });
-  });
-  ready.catch(() => {}); // a test that expects an early exit awaits `exited` instead
-  return { child, ready, exited, output: () => output };
+  children.push(server.child);
+  return server;
 }
 
 describe('start-up', () => {

@@ -1,4 +1,4 @@
-import { writeAudit } from '../platform/audit/audit';
+import { SYSTEM_AUDIT, writeAudit } from '../platform/audit/audit';
 import type { Db } from '../platform/db/connect';
 import { codeList } from '../reference/codes';
 
@@ -82,17 +82,7 @@ export async function seedReferenceOrganizations(db: Db): Promise<number> {
         after: { code: b.code, name: b.name, ...board },
       });
     }
-    await writeAudit(
-      trx,
-      {
-        channel: 'SYSTEM',
-        requestId: null,
-        actorUserId: null,
-        actorApiKeyId: null,
-        actorOrganizationId: null,
-      },
-      audits,
-    );
+    await writeAudit(trx, SYSTEM_AUDIT, audits);
     return audits.length;
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditEntry } from '../../platform/audit/audit';
-import { writeAudit } from '../../platform/audit/audit';
+import { SYSTEM_AUDIT, writeAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/connect';
 import { type ActivityRecord, evaluateStatus, type RuleContext } from './activity.rules';
 
@@ -100,13 +100,7 @@ export async function recomputeDateDrivenStatuses(
       const updated = new Set(done.map((d) => Number(d.id)));
       await writeAudit(
         trx,
-        {
-          channel: 'SYSTEM',
-          requestId: null,
-          actorUserId: null,
-          actorApiKeyId: null,
-          actorOrganizationId: null,
-        },
+        SYSTEM_AUDIT,
         audits.filter((a) => updated.has(Number(a.entityId))),
       );
       return updated.size;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/connect';
 
 // SQL only. Searchable fields are columns; the normalised record is `data` (jsonb).
@@ -44,6 +44,15 @@ export type StoredActivity = {
   updatedAt: Date;
 };
 
+/** A row of `activities` or its scratch copy (both aliased `a`) with one of these IDs or keys. */
+function matchesIdsOrKeys(eb: ExpressionBuilder<KeyedRow, 'a'>, ids: number[], providerKeys: string[]) {
+  const ors = [];
+  if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
+  if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
+  return eb.or(ors);
+}
+type KeyedRow = { a: { parsActivityId: number; providerActivityId: string | null } };
+
 /**
  * The live activities of one provider that a batch's keys touch, in one query. Legacy keys
  * (formats.md §3.7) never match CURRENT records and vice versa, so each rule-set family is read apart;
@@ -66,12 +75,7 @@ export async function prefetchByKeys(
     .where('a.providerId', '=', providerId)
     .where('a.deletedAt', 'is', null)
     .where('a.ruleSet', family === 'CURRENT' ? '=' : '<>', 'CURRENT')
-    .where((eb) => {
-      const ors = [];
-      if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
-      if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
-      return eb.or(ors);
-    });
+    .where((eb) => matchesIdsOrKeys(eb, ids, providerKeys));
   if (!scratchUploadId) return live.execute() as Promise<StoredActivity[]>;
   live = live.where(({ not, exists, selectFrom }) =>
     not(
@@ -90,12 +94,7 @@ export async function prefetchByKeys(
     .where('a.providerId', '=', providerId)
     .where('a.deleted', '=', false)
     .where('a.ruleSet', family === 'CURRENT' ? '=' : '<>', 'CURRENT')
-    .where((eb) => {
-      const ors = [];
-      if (ids.length) ors.push(eb('a.parsActivityId', 'in', ids));
-      if (providerKeys.length) ors.push(eb(sql`lower(a.provider_activity_id)`, 'in', providerKeys));
-      return eb.or(ors);
-    });
+    .where((eb) => matchesIdsOrKeys(eb, ids, providerKeys));
   return [...(await live.execute()), ...(await scratch.execute())] as StoredActivity[];
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { writeAudit } from '../../platform/audit/audit';
+import { SYSTEM_AUDIT, writeAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/connect';
 import { yearsPastDeadline } from './deadline.rules';
@@ -24,13 +24,7 @@ export async function lockPastYears(db: Db, clock: Clock): Promise<{ years: numb
     );
     await writeAudit(
       trx,
-      {
-        channel: 'SYSTEM',
-        requestId: null,
-        actorUserId: null,
-        actorApiKeyId: null,
-        actorOrganizationId: null,
-      },
+      SYSTEM_AUDIT,
       rows.map((r) => ({
         subjectOrganizationId: r.providerId,
         entityType: 'reportingYearLock',

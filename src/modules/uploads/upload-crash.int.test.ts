@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../../testing/server-process';
 import { templateDRows, templateDText } from '../../testing/template-d';
 
 // Crash safety (issue "Activities" §5) with real server processes: a large upload is killed with
@@ -42,42 +43,16 @@ afterAll(async () => {
 });
 
 function startServer(port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      OPENPARS_DEMO: 'true',
-      OPENPARS_TODAY: '2026-11-22',
-      NODE_ENV: 'development',
-      UPLOAD_BATCH_ROWS: '250',
-    },
+  const server = startServerProcess({
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    OPENPARS_DEMO: 'true',
+    OPENPARS_TODAY: '2026-11-22',
+    UPLOAD_BATCH_ROWS: '250',
   });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('OpenPARS is running')) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 100);
-    void exited.then(() => {
-      clearInterval(timer);
-      reject(new Error(`server exited before it was ready:\n${output}`));
-    });
-  });
-  return { child, ready, exited, base: `http://127.0.0.1:${port}/api/v1` };
+  children.push(server.child);
+  return { ...server, base: `http://127.0.0.1:${port}/api/v1` };
 }
 
 type Session = { base: string; cookie: string; csrf: string };

@@ -12,6 +12,15 @@ export type AuditContext = {
   actorOrganizationId: number | null;
 };
 
+/** Changes OpenPARS makes on its own (scheduled jobs, seeding): no user, no request. */
+export const SYSTEM_AUDIT: AuditContext = {
+  channel: 'SYSTEM',
+  requestId: null,
+  actorUserId: null,
+  actorApiKeyId: null,
+  actorOrganizationId: null,
+};
+
 export type AuditEntry = {
   subjectOrganizationId: number | null;
   entityType: string;

@@ -1,3 +1,4 @@
+import type { RowMessage } from '../upload.types';
 // Messages of the file-reading layer (spec/formats.md §8.2, §8.6, §8.7, §9). A row message carries the
 // physical line and the column as the user sees it (a heading of the layout, or "column N"); a file
 // warning belongs to the upload as a whole; a file-level error rejects the whole file.
@@ -47,3 +48,13 @@ export class FileLevelError extends Error {
 }
 
 export const columnLabel = (index: number): string => `column ${index + 1}`;
+
+/** A file-level warning as the report shows it (formats.md §8.7: row and column when known). */
+export const fileWarning = (w: FileWarning): RowMessage => ({
+  path: '',
+  code: w.code,
+  message: w.message,
+  ...(w.line !== null ? { row: w.line } : {}),
+  ...(w.columnName !== null ? { columnName: w.columnName } : {}),
+  ...(w.value !== null ? { value: w.value } : {}),
+});

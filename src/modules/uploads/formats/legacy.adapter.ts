@@ -8,7 +8,7 @@ import {
   sniffDelimiter,
   type TextEncodingName,
 } from './delimited-reader';
-import { FileLevelError, type FileLevelIssue, type FileWarning, type RowIssue } from './issues';
+import { FileLevelError, type FileLevelIssue, type FileWarning, fileWarning, type RowIssue } from './issues';
 import { detectLayout, type LayoutResult, type LegacyLayoutId } from './layout-detect';
 import { LEGACY_LAYOUTS, mapLegacyDelimitedRow } from './legacy-templates';
 
@@ -52,15 +52,6 @@ export async function detectDelimitedActivities(
     throw err;
   }
 }
-
-const fileWarning = (w: FileWarning): RowMessage => ({
-  path: '',
-  code: w.code,
-  message: w.message,
-  ...(w.line !== null ? { row: w.line } : {}),
-  ...(w.columnName !== null ? { columnName: w.columnName } : {}),
-  ...(w.value !== null ? { value: w.value } : {}),
-});
 
 const rowMessage = (i: RowIssue): RowMessage => ({
   row: i.line,

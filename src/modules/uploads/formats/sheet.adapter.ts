@@ -14,7 +14,7 @@ import {
   splitNames,
 } from './cells';
 import { type DelimitedRow, readDelimited } from './delimited-reader';
-import { FileLevelError, type FileLevelIssue, type FileWarning } from './issues';
+import { FileLevelError, type FileLevelIssue, type FileWarning, fileWarning } from './issues';
 import type { SheetColumn, SheetHeader } from './layout-detect';
 import { type DelimitedDetection, detectDelimitedActivities } from './legacy.adapter';
 
@@ -520,15 +520,6 @@ export function sheetRecord(header: SheetHeader, row: DelimitedRow): SourceRecor
 
 // ---------------------------------------------------------------------------------------------
 // Adapter
-
-const fileWarning = (w: FileWarning): RowMessage => ({
-  path: '',
-  code: w.code,
-  message: w.message,
-  ...(w.line !== null ? { row: w.line } : {}),
-  ...(w.columnName !== null ? { columnName: w.columnName } : {}),
-  ...(w.value !== null ? { value: w.value } : {}),
-});
 
 type SheetDetection =
   | { error: FileLevelIssue }

@@ -1,6 +1,6 @@
-import type { FileInspection, FormatAdapter, OpenFile, RowMessage, SourceRecord } from '../upload.types';
+import type { FileInspection, FormatAdapter, OpenFile, SourceRecord } from '../upload.types';
 import type { DelimitedRow } from './delimited-reader';
-import { FileLevelError, type FileWarning } from './issues';
+import { FileLevelError, type FileWarning, fileWarning } from './issues';
 import {
   analyzeActivitySheetHeader,
   isPre2011Year,
@@ -17,15 +17,6 @@ import { readXlsxRows } from './xlsx-rows';
 // ZIP checks need random access), checked against the container limits, then streamed by exceljs.
 
 type SheetStart = { header: SheetHeader; warnings: FileWarning[]; sheet: string };
-
-const fileWarning = (w: FileWarning): RowMessage => ({
-  path: '',
-  code: w.code,
-  message: w.message,
-  ...(w.line !== null ? { row: w.line } : {}),
-  ...(w.columnName !== null ? { columnName: w.columnName } : {}),
-  ...(w.value !== null ? { value: w.value } : {}),
-});
 
 const legacyHint = ({ fields, line }: DelimitedRow) => {
   const first = fields[0] ?? '';
