@@ -617,9 +617,12 @@ export async function applyActivityBatch(
   const inserts = dirty.filter((e) => e.isNew);
   if (options.dryRun) {
     if (scratch && dirty.length) await writeDryRunEffects(db, scratch, providerId, dirty, inserts);
-    // a dry run's new records have no PARS ID: it is given when they are really saved
-    for (const r of results)
-      if (r.entry && !r.entry.isNew && r.parsActivityId === null) r.parsActivityId = r.entry.id;
+    // a dry run's new records have no PARS ID (their scratch IDs are negative): it is given when they
+    // are really saved
+    for (const r of results) {
+      if (r.entry && r.parsActivityId === null) r.parsActivityId = r.entry.id;
+      if (r.parsActivityId !== null && r.parsActivityId < 0) r.parsActivityId = null;
+    }
     return results;
   }
   if (inserts.length) {
