@@ -232,7 +232,7 @@ const uploadsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/uploads',
   component: () => (
-    <RequirePermission anyOf={['activities.edit']} title="Uploads">
+    <RequirePermission anyOf={['activities.edit', 'archive.import']} title="Uploads">
       <UploadsPage />
     </RequirePermission>
   ),
@@ -244,7 +244,7 @@ const uploadDetailRoute = createRoute({
   component: function UploadDetailRoute() {
     const { id } = uploadDetailRoute.useParams();
     return (
-      <RequirePermission anyOf={['activities.edit']} title="Upload">
+      <RequirePermission anyOf={['activities.edit', 'archive.import']} title="Upload">
         <UploadDetailPage id={id} />
       </RequirePermission>
     );

@@ -81,6 +81,22 @@ describe('archive import', () => {
     // the provider sees the upload and its records; another provider does not
     expect((await lakeside.get(`/api/v1/uploads/${res.body.uploadId}`)).status).toBe(200);
     expect((await hill.get(`/api/v1/uploads/${res.body.uploadId}`)).status).toBe(404);
+    // both lists name the provider the upload was for
+    const forLakeside = {
+      uploadId: res.body.uploadId,
+      archive: true,
+      providerOrganizationId: ids[LAKESIDE],
+      providerName: LAKESIDE,
+      providerNumber: numbers[LAKESIDE],
+    };
+    for (const client of [accme, lakeside]) {
+      const list = await client.get('/api/v1/uploads');
+      expect(list.body.items).toContainEqual(expect.objectContaining(forLakeside));
+    }
+    const { uploadId: _id, ...provider } = forLakeside;
+    expect(done).toMatchObject(provider);
+    const hillList = await hill.get('/api/v1/uploads');
+    expect(hillList.body.items.map((u: { uploadId: string }) => u.uploadId)).not.toContain(res.body.uploadId);
     const report = await accme.get(`/api/v1/uploads/${res.body.uploadId}/report.json`);
     const first = report.body.rows[0].parsActivityId;
     const record = await lakeside.get(`/api/v1/activities/${first}`);

@@ -94,7 +94,12 @@ export const uploadRoutes =
 
     app.get(
       '/uploads',
-      { schema: { tags: ['uploads'], summary: 'Recent uploads of the acting provider' } },
+      {
+        schema: {
+          tags: ['uploads'],
+          summary: 'Recent uploads of the acting provider and archive imports the acting organisation sent',
+        },
+      },
       async (request) => uploads.list(request.actor),
     );
 

@@ -123,7 +123,22 @@ export function createUploadsService(deps: {
     };
   }
 
-  function view(row: Awaited<ReturnType<typeof own>>['row'], counts: Awaited<ReturnType<typeof summary>>) {
+  /** The provider whose data an upload carries: an archive importer oversees many, so the list names it. */
+  async function providerOf(organizationId: number) {
+    const p = await db
+      .selectFrom('organizations as o')
+      .leftJoin('providers as p', 'p.organizationId', 'o.id')
+      .select(['o.name', 'p.providerNumber'])
+      .where('o.id', '=', organizationId)
+      .executeTakeFirst();
+    return providerFields(organizationId, p?.name ?? null, p?.providerNumber ?? null);
+  }
+
+  function view(
+    row: Awaited<ReturnType<typeof own>>['row'],
+    counts: Awaited<ReturnType<typeof summary>>,
+    provider: ReturnType<typeof providerFields>,
+  ) {
     return {
       uploadId: row.id,
       fileName: row.fileName,
@@ -136,6 +151,7 @@ export function createUploadsService(deps: {
       encoding: row.encoding,
       duplicateOf: row.duplicateOf,
       archive: row.archive,
+      ...provider,
       rowsProcessed: row.rowsProcessed,
       receivedAt: row.receivedAt,
       startedAt: row.startedAt,
@@ -260,21 +276,35 @@ export function createUploadsService(deps: {
 
     async get(actor: Actor | null, id: string) {
       const { row } = await own(actor, id);
-      return view(row, await summary(id));
+      return view(row, await summary(id), await providerOf(row.organizationId));
     },
 
     async list(actor: Actor | null) {
       const a = uploader(actor);
       const rows = await db
-        .selectFrom('uploads')
-        .selectAll()
+        .selectFrom('uploads as u')
+        .innerJoin('organizations as o', 'o.id', 'u.organizationId')
+        .leftJoin('providers as p', 'p.organizationId', 'u.organizationId')
+        .select([
+          'u.id',
+          'u.fileName',
+          'u.state',
+          'u.dryRun',
+          'u.archive',
+          'u.organizationId',
+          'u.receivedAt',
+          'u.finishedAt',
+          'u.rowsProcessed',
+          'o.name as providerName',
+          'p.providerNumber',
+        ])
         .where((eb) =>
           eb.or([
-            eb('organizationId', '=', a.organization.id),
-            eb('uploadedByOrganizationId', '=', a.organization.id),
+            eb('u.organizationId', '=', a.organization.id),
+            eb('u.uploadedByOrganizationId', '=', a.organization.id),
           ]),
         )
-        .orderBy('receivedAt', 'desc')
+        .orderBy('u.receivedAt', 'desc')
         .limit(100)
         .execute();
       return {
@@ -283,6 +313,8 @@ export function createUploadsService(deps: {
           fileName: r.fileName,
           state: r.state,
           dryRun: r.dryRun,
+          archive: r.archive,
+          ...providerFields(r.organizationId, r.providerName, r.providerNumber),
           receivedAt: r.receivedAt,
           finishedAt: r.finishedAt,
           rowsProcessed: r.rowsProcessed,
@@ -316,7 +348,7 @@ export function createUploadsService(deps: {
         .execute();
       const page = rows.slice(0, limit);
       return {
-        ...view(row, await summary(id)),
+        ...view(row, await summary(id), await providerOf(row.organizationId)),
         rows: page.map(({ uploadId: _u, keyDigest: _k, ...r }) => r),
         nextCursor: rows.length > limit ? String(page[page.length - 1]!.row) : null,
       };
@@ -386,4 +418,12 @@ export function createUploadsService(deps: {
       return db.selectFrom('uploads').select('id').where('state', 'in', ['RECEIVED', 'PROCESSING']).execute();
     },
   };
+}
+
+/**
+ * Named apart from the multipart `providerId` (the provider number): the organisation id is what the
+ * activity endpoints filter by.
+ */
+function providerFields(organizationId: number, name: string | null, providerNumber: string | null) {
+  return { providerOrganizationId: organizationId, providerName: name, providerNumber };
 }

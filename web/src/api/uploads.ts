@@ -50,6 +50,12 @@ export type Upload = {
   layout: string | null;
   encoding: string | null;
   duplicateOf: string | null;
+  /** an archive import (formats.md §3.7): sent by an accreditor or operator for the provider below */
+  archive: boolean;
+  /** the provider whose data the file carries (the activity endpoints' providerId) */
+  providerOrganizationId: number;
+  providerName: string | null;
+  providerNumber: string | null;
   rowsProcessed: number;
   receivedAt: string;
   startedAt: string | null;
@@ -61,7 +67,17 @@ export type Upload = {
 
 export type UploadListItem = Pick<
   Upload,
-  'uploadId' | 'fileName' | 'state' | 'dryRun' | 'receivedAt' | 'finishedAt' | 'rowsProcessed'
+  | 'uploadId'
+  | 'fileName'
+  | 'state'
+  | 'dryRun'
+  | 'archive'
+  | 'providerOrganizationId'
+  | 'providerName'
+  | 'providerNumber'
+  | 'receivedAt'
+  | 'finishedAt'
+  | 'rowsProcessed'
 >;
 
 export type RowError = {
@@ -88,7 +104,12 @@ export type ReportRow = {
 
 export type UploadReport = Upload & { rows: ReportRow[]; nextCursor: string | null };
 
-export type StartUpload = { file: File; dryRun: boolean };
+export type StartUpload = {
+  file: File;
+  dryRun: boolean;
+  /** archive imports: the 7-digit number of the provider whose data the file carries */
+  archiveFor?: string;
+};
 
 export const reportCsvUrl = (id: string) => `${API_BASE}/uploads/${id}/report.csv`;
 
@@ -107,10 +128,14 @@ export function useUploads() {
 export function useStartUpload() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, dryRun }: StartUpload) => {
+    mutationFn: ({ file, dryRun, archiveFor }: StartUpload) => {
       const form = new FormData();
       form.set('kind', 'activities');
       form.set('dryRun', dryRun ? 'true' : 'false');
+      if (archiveFor !== undefined) {
+        form.set('archive', 'true');
+        form.set('providerId', archiveFor);
+      }
       form.set('file', file, file.name);
       return api<Upload>('/uploads', { method: 'POST', form });
     },
@@ -208,13 +233,16 @@ function useUploadAction(action: 'confirm' | 'cancel') {
 export const useConfirmUpload = () => useUploadAction('confirm');
 export const useCancelUpload = () => useUploadAction('cancel');
 
-/** The live activity a report row's key names, for the "Fix this activity" link. */
-export function useActivityByKey(key: string | null, enabled: boolean) {
+/**
+ * The live activity a report row's key names, for the "Fix this activity" link. Looked up within the
+ * upload's provider: an accreditor reads many providers, whose keys may coincide.
+ */
+export function useActivityByKey(key: string | null, providerId: number, enabled: boolean) {
   return useQuery({
-    queryKey: ['uploads', 'activity-by-key', (key ?? '').trim().toLowerCase()],
+    queryKey: ['uploads', 'activity-by-key', providerId, (key ?? '').trim().toLowerCase()],
     queryFn: ({ signal }) =>
       api<Page<ActivityListItem>>('/activities', {
-        query: { providerActivityId: key?.trim(), limit: 1 },
+        query: { providerActivityId: key?.trim(), providerId, limit: 1 },
         signal,
       }),
     select: (data) => data.items[0] ?? null,

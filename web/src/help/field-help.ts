@@ -182,6 +182,9 @@ export const FIELD_HELP = {
   'activities.mips':
     'Show only activities that meet the MIPS Improvement Activity expectations, or only those that do not.',
   'activities.sort': 'The order of the list.',
+
+  'uploads.provider':
+    'The provider whose past activities the file holds: one you oversee. Search by name or type the full 7-digit provider number. The activities are saved to that provider.',
 } as const;
 
 export type FieldHelpKey = keyof typeof FIELD_HELP;

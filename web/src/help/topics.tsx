@@ -279,7 +279,8 @@ export const HELP_CONTENT: Record<HelpTopic, HelpTopicContent> = {
   },
   uploads: {
     title: 'Uploads',
-    summary: 'Files of activities: accepted layouts, outcomes, duplicate files and dry runs.',
+    summary:
+      'Files of activities: accepted layouts, outcomes, archive imports, duplicate files and dry runs.',
     body: () => <UploadsHelp />,
   },
   'api-keys': {

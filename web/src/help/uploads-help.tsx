@@ -62,10 +62,34 @@ export function UploadsHelp() {
     <>
       <P>
         An upload adds, updates or deletes many activities at once from a file. You need the permission to
-        report activities. The file is checked row by row: a bad row never blocks the good ones. The page of
-        an upload shows its progress as it runs, then a count for each outcome and a report of every row,
-        which you can also download as CSV (one line per message).
+        report activities, or, to load a provider's archive, the archive import permission (below). The file
+        is checked row by row: a bad row never blocks the good ones. The page of an upload shows its progress
+        as it runs, then a count for each outcome and a report of every row, which you can also download as
+        CSV (one line per message).
       </P>
+
+      <H>Archive imports</H>
+      <P>
+        Accreditor administrators (for their own providers; the ACCME for all) and operator administrators
+        load a provider's past data — legacy PARS files of earlier years — from the same Uploads page, titled
+        “Import a provider's archive” for them. Choose the provider (by name or 7-digit provider number), then
+        the file.
+      </P>
+      <Items>
+        <List.Item>
+          The activities are saved to that provider. The upload is listed both for you and for the provider,
+          marked “Archive import”.
+        </List.Item>
+        <List.Item>
+          Years closed to the provider do not stop an archive import, and every reporting year it loads is
+          locked at once: the provider's own changes to activities of those years, in the form or by upload,
+          are then refused (<Code>ACT-YEAR-CLOSED</Code>). A dry run locks nothing.
+        </List.Item>
+        <List.Item>
+          In the report of an archive import, a row links to its activity's page rather than to the edit form,
+          since the year is locked.
+        </List.Item>
+      </Items>
 
       <H>Accepted layouts</H>
       <P>

@@ -46,6 +46,15 @@ describe('navAreas', () => {
     expect(links(navAreas(session('PROVIDER', ['org.view']), production))).not.toContain('/providers');
   });
 
+  it('offers Uploads to administrators who import archives', () => {
+    const admin = links(
+      navAreas(session('ACCREDITOR', ['org.view', 'providers.view', 'archive.import']), production),
+    );
+    expect(admin).toContain('/uploads');
+    expect(links(navAreas(session('ACCREDITOR', ['providers.view']), production))).not.toContain('/uploads');
+    expect(links(navAreas(session('OPERATOR', ['archive.import']), production))).toContain('/uploads');
+  });
+
   it('offers the outbox to operators, and to everyone on a demo instance', () => {
     expect(links(navAreas(session('OPERATOR', ['outbox.view']), production))).toContain('/outbox');
     expect(links(navAreas(session('BOARD', ['org.view']), production))).not.toContain('/outbox');

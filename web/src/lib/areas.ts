@@ -68,6 +68,10 @@ export function navAreas(session: Session, instance: Instance | undefined): NavA
           areas.push(
             built('providers', 'Providers', '/providers'),
             built('activities', 'Activities', '/activities'),
+          );
+          // Administrators import their providers' archives (formats.md §3.7).
+          if (can('archive.import')) areas.push(built('uploads', 'Uploads', '/uploads'));
+          areas.push(
             soon('annual-reports', 'Annual reports', 'Submissions, deadlines and lateness'),
             soon('accreditation-reviews', 'Accreditation', 'Reviews, decisions and terms'),
             soon('data-report', 'Data Report', 'System-wide figures for each year'),
@@ -82,6 +86,7 @@ export function navAreas(session: Session, instance: Instance | undefined): NavA
         if (can('board.settings')) areas.push(soon('rosters', 'Rosters', 'Roster files and matching'));
         break;
       case 'OPERATOR':
+        if (can('archive.import')) areas.push(built('uploads', 'Uploads', '/uploads'));
         if (can('codes.manage'))
           areas.push(soon('code-lists', 'Code lists', 'Activity types, boards and other lists'));
         if (can('board.settings')) areas.push(soon('boards', 'Boards', 'Board onboarding and settings'));

@@ -22,10 +22,8 @@ import {
   FINAL_STATES,
   OUTCOMES,
   type Outcome,
-  type ReportRow,
   reportCsvUrl,
   type Upload,
-  useActivityByKey,
   useCancelUpload,
   useConfirmUpload,
   useUpload,
@@ -35,10 +33,11 @@ import {
 import { EmptyNote, LoadError, Loading } from '../../components/LoadState';
 import { AnchorLink } from '../../components/links';
 import { Page } from '../../components/Page';
-import { ActivityStatusBadge } from '../../components/StatusBadge';
-import { activityStatusLabel } from '../../lib/activity-labels';
 import { formatDateTime } from '../../lib/dates';
-import { OUTCOME_COLORS, OUTCOME_LABELS, UPLOAD_STATE_LABELS, UploadStateBadge } from './upload-labels';
+import { useSession } from '../../lib/session';
+import { activityLinkKind } from '../../lib/upload-access';
+import { ReportRowView } from './UploadReportRow';
+import { OUTCOME_LABELS, UPLOAD_STATE_LABELS, UploadStateBadge } from './upload-labels';
 
 export function UploadDetailPage({ id }: { id: string }) {
   const upload = useUpload(id);
@@ -58,6 +57,12 @@ export function UploadDetailPage({ id }: { id: string }) {
       title={`Upload: ${data.fileName}`}
       intro={
         <>
+          {data.archive && (
+            <>
+              Archive import for {data.providerName ?? 'the provider'}
+              {data.providerNumber && <> ({data.providerNumber})</>} ·{' '}
+            </>
+          )}
           Received {formatDateTime(data.receivedAt)}
           {data.layout && <> · layout {data.layout}</>}
           {data.encoding && <> · {data.encoding}</>}
@@ -69,6 +74,11 @@ export function UploadDetailPage({ id }: { id: string }) {
       </AnchorLink>
       <Group gap="sm">
         <UploadStateBadge state={data.state} />
+        {data.archive && (
+          <Badge color="indigo" variant="light">
+            Archive import
+          </Badge>
+        )}
         {data.dryRun && (
           <Badge color="gray" variant="outline">
             Dry run — nothing saved
@@ -200,6 +210,7 @@ const COUNTS: [Outcome, keyof Upload['summary']][] = [
 ];
 
 function Results({ upload }: { upload: Upload }) {
+  const linkKind = activityLinkKind(useSession(), upload.archive);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const report = useUploadReport(upload.uploadId, outcome, true);
   const rows = report.data?.pages.flatMap((p) => p.rows) ?? [];
@@ -259,7 +270,13 @@ function Results({ upload }: { upload: Upload }) {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <ReportRowView key={row.row} row={row} dryRun={upload.dryRun} />
+                <ReportRowView
+                  key={row.row}
+                  row={row}
+                  dryRun={upload.dryRun}
+                  providerId={upload.providerOrganizationId}
+                  linkKind={linkKind}
+                />
               ))}
             </Table.Tbody>
           </Table>
@@ -277,110 +294,5 @@ function Results({ upload }: { upload: Upload }) {
         </Group>
       )}
     </Stack>
-  );
-}
-
-function ReportRowView({ row, dryRun }: { row: ReportRow; dryRun: boolean }) {
-  const errors = row.errors ?? [];
-  const warnings = row.warnings ?? [];
-  const missing = row.missing ?? [];
-  return (
-    <Table.Tr>
-      <Table.Td>{row.row}</Table.Td>
-      <Table.Td>
-        {row.parsActivityId && !dryRun ? (
-          <AnchorLink to="/activities/$id" params={{ id: String(row.parsActivityId) }}>
-            {row.key ?? row.parsActivityId}
-          </AnchorLink>
-        ) : (
-          (row.key ?? '—')
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Badge color={OUTCOME_COLORS[row.outcome] ?? 'gray'}>
-          {OUTCOME_LABELS[row.outcome] ?? row.outcome}
-        </Badge>
-        {row.change && row.outcome === 'SAVED_WITH_LOWER_STATUS' && (
-          <Text size="xs" c="dimmed">
-            {row.change.toLowerCase()}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {row.status ? <ActivityStatusBadge status={row.status} size="sm" /> : '—'}
-        {row.targetStatus && row.targetStatus !== row.status && (
-          <Text size="xs" c="dimmed">
-            target: {activityStatusLabel(row.targetStatus)}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={6}>
-          {errors.length > 0 && (
-            <List size="sm" spacing={4} aria-label={`Reasons row ${row.row} was rejected`}>
-              {errors.map((e, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: reasons have no identity of their own
-                <List.Item key={i}>
-                  <Code>{e.code}</Code>
-                  {(e.columnName || e.path) && <> in column “{e.columnName ?? e.path}”</>}
-                  {e.value !== undefined && e.value !== null && e.value !== '' && (
-                    <> (value “{String(e.value)}”)</>
-                  )}
-                  : {e.message}
-                </List.Item>
-              ))}
-            </List>
-          )}
-          {missing.length > 0 && (
-            <div>
-              <Text size="sm" fw={600}>
-                Missing for {row.targetStatus ? activityStatusLabel(row.targetStatus) : 'the target status'}:
-              </Text>
-              <List size="sm" spacing={4}>
-                {missing.map((m) => (
-                  <List.Item key={`${m.requirement}-${m.field ?? ''}`}>
-                    <Code>{m.requirement}</Code>
-                    {m.field && <> ({m.field})</>} {m.message}
-                  </List.Item>
-                ))}
-              </List>
-            </div>
-          )}
-          {warnings.length > 0 && (
-            <List size="sm" spacing={4} c="yellow.9">
-              {warnings.map((w, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no identity of their own
-                <List.Item key={i}>
-                  Warning <Code>{w.code}</Code>
-                  {w.columnName && <> in column “{w.columnName}”</>}: {w.message}
-                </List.Item>
-              ))}
-            </List>
-          )}
-          {(row.outcome === 'REJECTED' || row.outcome === 'SAVED_WITH_LOWER_STATUS') && (
-            <FixLink row={row} dryRun={dryRun} />
-          )}
-          {errors.length === 0 && missing.length === 0 && warnings.length === 0 && (
-            <Text size="sm" c="dimmed">
-              —
-            </Text>
-          )}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-/** "Fix this activity" when the row names a stored activity, by its PARS ID or its key. */
-function FixLink({ row, dryRun }: { row: ReportRow; dryRun: boolean }) {
-  // A dry run's IDs for new rows were never saved: look the key up instead.
-  const saved = dryRun ? null : row.parsActivityId;
-  const byKey = useActivityByKey(row.key, !saved);
-  const id = saved ?? byKey.data?.parsActivityId;
-  if (!id) return null;
-  return (
-    <AnchorLink to="/activities/$id/edit" params={{ id: String(id) }} size="sm" fw={600}>
-      Fix this activity
-    </AnchorLink>
   );
 }
