@@ -121,6 +121,10 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/uploads/:id': { access: 'signed-in', url: `/api/v1/uploads/${UUID}` },
   'GET /api/v1/uploads/:id/events': { access: 'signed-in', url: `/api/v1/uploads/${UUID}/events` },
   'GET /api/v1/uploads/:id/report.csv': { access: 'signed-in', url: `/api/v1/uploads/${UUID}/report.csv` },
+  'GET /api/v1/uploads/:id/report.ndjson': {
+    access: 'signed-in',
+    url: `/api/v1/uploads/${UUID}/report.ndjson`,
+  },
   'GET /api/v1/uploads/:id/report.json': { access: 'signed-in', url: `/api/v1/uploads/${UUID}/report.json` },
   'POST /api/v1/uploads/:id(^[0-9a-fA-F-]{36}$)::cancel': {
     access: 'signed-in',

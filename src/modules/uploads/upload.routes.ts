@@ -149,6 +149,34 @@ export const uploadRoutes =
     );
 
     app.get(
+      '/uploads/:id/report.ndjson',
+      {
+        schema: {
+          tags: ['uploads'],
+          summary: 'Every row of the report, one JSON object a line (the rows of report.json)',
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const rows = uploads.reportRows(request.actor, request.params.id);
+        // authorize before the first byte: pull the first row now
+        const first = await rows.next();
+        reply.header('content-type', 'application/x-ndjson; charset=utf-8');
+        reply.header(
+          'content-disposition',
+          `attachment; filename="upload-${request.params.id}-report.ndjson"`,
+        );
+        async function* lines() {
+          for (let r = first; !r.done; r = await rows.next()) {
+            const { uploadId: _u, keyDigest: _k, ...row } = r.value;
+            yield `${JSON.stringify(row)}\n`;
+          }
+        }
+        return reply.send(Readable.from(lines()));
+      },
+    );
+
+    app.get(
       '/uploads/:id/events',
       {
         schema: {

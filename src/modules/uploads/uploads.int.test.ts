@@ -80,6 +80,17 @@ describe('JSON upload', () => {
       csv.body.startsWith('\uFEFFrow,key,outcome,status,severity,code,path,columnName,value,message'),
     ).toBe(true);
     expect(csv.body).toContain('ACT-STATE-CODE');
+    const ndjson = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/uploads/${res.body.uploadId}/report.ndjson`,
+      headers: { cookie: lakeside.cookie! },
+    });
+    expect(ndjson.headers['content-type']).toMatch(/application\/x-ndjson/);
+    const lines = ndjson.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual(report.body.rows);
   });
 
   it('holds a byte-identical file for confirmation, and the confirmed rerun changes nothing', async () => {
