@@ -35,7 +35,8 @@ export function readName(f: Findings, path: string, raw: Raw, label: string): st
     return null;
   }
   const length = charLength(value);
-  if (length > 50 || !NAME.test(value) || hasControlChar(value)) {
+  // a name needs at least one letter: "..." would fold to an empty key part
+  if (length > 50 || !NAME.test(value) || !/\p{L}/u.test(value) || hasControlChar(value)) {
     const problem = length > 50 ? `is ${length} characters long` : 'has other characters';
     f.error(
       path,
@@ -112,7 +113,8 @@ export function daysBetween(from: string, to: string): number {
 // ---------------------------------------------------------------------------------------------
 // Credits and points
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+// as the activity sheets read decimals (cells.ts, formats.md §2.8): no `+`, a `-` fails the range check
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export type AmountLabel = { path: string; label: string };
 
@@ -158,7 +160,7 @@ export function parseAmount(raw: string | number): ParsedAmount {
   if (/e/i.test(text)) return Number.isFinite(Number(text)) ? exponentAmount(Number(text)) : 'format';
   if (!DECIMAL.test(text)) return 'format';
   const negative = text.startsWith('-');
-  const [whole = '', decimals = ''] = text.replace(/^[+-]/, '').split('.');
+  const [whole = '', decimals = ''] = text.replace(/^-/, '').split('.');
   const places = decimals.replace(/0+$/, ''); // 1.250 is written 1.25 by another program
   const hundredths =
     places.length > 2 ? undefined : Number(whole || '0') * 100 + Number(places.padEnd(2, '0'));

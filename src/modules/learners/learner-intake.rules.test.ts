@@ -146,6 +146,7 @@ const errorCases: Case[] = [
   ['LRN-NAME-FORMAT', 'digits', row({ firstName: 'Ana2' }), 'firstName'],
   ['LRN-NAME-FORMAT', '51 letters', row({ lastName: 'a'.repeat(51) }), 'lastName'],
   ['LRN-NAME-FORMAT', 'comma', row({ lastName: 'Smith, Jr' }), 'lastName'],
+  ['LRN-NAME-FORMAT', 'no letter at all', row({ firstName: '...' }), 'firstName'],
   ['LRN-DOB-FORMAT', 'with a year', row({ birthMonthDay: '04/23/1980' }), 'birthMonthDay'],
   ['LRN-DOB-FORMAT', '02/30', row({ birthMonthDay: '02/30' }), 'birthMonthDay'],
   ['LRN-DOB-FORMAT', 'month 13', row({ birthMonthDay: '13/01' }), 'birthMonthDay'],
@@ -216,6 +217,7 @@ const errorCases: Case[] = [
   // check 6
   ['LRN-CREDIT-FORMAT', 'words', row({ cmeCredits: 'two' }), 'cmeCredits'],
   ['LRN-CREDIT-FORMAT', 'decimal comma', row({ cmeCredits: '1,5' }), 'cmeCredits'],
+  ['LRN-CREDIT-FORMAT', 'a plus sign', row({ cmeCredits: '+1' }), 'cmeCredits'],
   ['LRN-CREDIT-FORMAT', 'points not a number', row({ mocPoints: 'x' }), 'mocPoints'],
   ['LRN-CREDIT-RANGE', 'zero', row({ cmeCredits: 0 }), 'cmeCredits'],
   ['LRN-CREDIT-RANGE', 'negative text', row({ cmeCredits: '-1' }), 'cmeCredits'],
