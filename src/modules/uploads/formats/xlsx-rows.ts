@@ -126,8 +126,7 @@ export async function* readXlsxRows(
         if (target === null) throw notReadable('its list of sheets, xl/workbook.xml, names no sheet');
       }
       if (found || current.name !== target) {
-        // skipped sheets are not parsed; closing a parked sheet's file lets exceljs delete it
-        current.iterator.destroy?.();
+        await drainSheet(current);
         continue;
       }
       found = true;
@@ -138,7 +137,7 @@ export async function* readXlsxRows(
     if (err instanceof FileLevelError) throw err;
     throw notReadable((err as Error).message);
   } finally {
-    current?.iterator.destroy?.();
+    if (current) await drainSheet(current);
     // run exceljs to its end so that it deletes the temporary files of sheets not reached
     await drainSheets(sheets);
   }
@@ -151,12 +150,27 @@ export async function* readXlsxRows(
   }
 }
 
+/**
+ * Reads a sheet to its end without using it. Destroying exceljs's sheet stream instead races with its
+ * own clean-up of a sheet parked in a temporary file: the file is deleted while the stream still opens
+ * it, and the ENOENT surfaces as an uncaught exception that would stop the server.
+ */
+async function drainSheet(sheet: RuntimeWorksheetReader): Promise<void> {
+  try {
+    for await (const _row of sheet as unknown as AsyncIterable<unknown>) {
+      // discarded
+    }
+  } catch {
+    // the workbook's error was reported already (or the rows were read in full)
+  }
+}
+
 async function drainSheets(sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>): Promise<void> {
   try {
     for (;;) {
       const next = await sheets.next();
       if (next.done) return;
-      (next.value as RuntimeWorksheetReader).iterator.destroy?.();
+      await drainSheet(next.value as RuntimeWorksheetReader);
     }
   } catch {
     // the workbook's error was reported already (or the rows were read in full)
