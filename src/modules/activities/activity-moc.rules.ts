@@ -166,7 +166,7 @@ function readBoard(
 const creditTypeSets = new Map<string, CodeSet>();
 
 /** The credit types a board offers (credit-types.tsv), looked up case-insensitively. */
-function creditTypesOf(board: string): CodeSet {
+export function creditTypesOf(board: string): CodeSet {
   let set = creditTypeSets.get(board);
   if (!set) {
     set = codeSet(

@@ -7,6 +7,7 @@ import {
   hasControlChar,
   oneOf,
 } from '../activities/activity-fields.rules';
+import { creditTypesOf } from '../activities/activity-moc.rules';
 import type { LearnerInput } from './learner.schema';
 import type { LearnerActivity, LearnerMocRegistration, LearnerRuleContext } from './learner-context';
 import { amountText, present, readAmount, splitCodes } from './learner-fields.rules';
@@ -59,21 +60,8 @@ export function boardSettings(board: string, ctx: Pick<LearnerRuleContext, 'boar
   return { ...fromCodes, ...SPEC_BOARD_DEFAULTS[board], ...ctx.boards?.[board] };
 }
 
-const creditTypeSets = new Map<string, CodeSet>();
-
-/** Every credit type the board offers (credit-types.tsv), looked up case-insensitively. */
-function offeredTypes(board: string): CodeSet {
-  let set = creditTypeSets.get(board);
-  if (!set) {
-    set = codeSet(
-      codeList('credit-types')
-        .filter((r) => r.board === board)
-        .map((r) => r.code),
-    );
-    creditTypeSets.set(board, set);
-  }
-  return set;
-}
+/** Every credit type the board offers (credit-types.tsv), as the activity's MOC rules read them. */
+const offeredTypes = creditTypesOf;
 
 /** Registered with credit types, positive amounts and the attestation (§4 check 7). */
 export function isCompleteRegistration(reg: LearnerMocRegistration | undefined): boolean {
